@@ -1,0 +1,95 @@
+/** Checking the departments' rows: every problem with its cell and a Chinese message. */
+import { cellAddress, qualifiedAddress } from "./grid";
+import { FIELD_LABELS } from "./columns";
+import { STATUS_WORDS } from "./status";
+import type { ReadResult } from "./tasks";
+import type { Field, Issue, IssueCode, Severity, TableLocation, Task } from "./types";
+
+const CATEGORY_NAMES = {
+  completed: "已完成",
+  onTrack: "序时推进",
+  missed: "未完成",
+  suspended: "暂不实施",
+  pending: "待确定",
+} as const;
+
+const KNOWN_WORDS = [STATUS_WORDS.completed[0], STATUS_WORDS.onTrack[0], STATUS_WORDS.missed[0], STATUS_WORDS.suspended[0], STATUS_WORDS.pending[0]].join("、");
+
+class IssueList {
+  readonly items: Issue[] = [];
+  constructor(private readonly table: TableLocation) {}
+
+  add(code: IssueCode, severity: Severity, row: number | null, field: Field | null, message: string): void {
+    const col = field === null ? null : (this.table.mapping[field] ?? null);
+    const cell = row !== null && col !== null ? qualifiedAddress(this.table.sheet, cellAddress(row, col)) : null;
+    this.items.push({ code, severity, cell, sheet: this.table.sheet, row, col, message });
+  }
+}
+
+/** Columns without which some checks cannot run. */
+function checkColumns(table: TableLocation, list: IssueList): void {
+  for (const field of ["number", "task", "lead", "reason", "nextSteps"] as const) {
+    if (table.mapping[field] === undefined) {
+      list.add("missing-column", "warning", null, null, `工作表“${table.sheet}”中未找到“${FIELD_LABELS[field]}”列，相关内容无法检查；可在列映射中手动指定。`);
+    }
+  }
+}
+
+function checkTask(t: Task, table: TableLocation, list: IssueList): void {
+  const where = t.label;
+  if (t.statusText === "") {
+    list.add("empty-status", "error", t.row, "status", `${where}未填写完成状态，未计入统计。`);
+  } else if (t.category === null) {
+    list.add(
+      "unknown-status",
+      "error",
+      t.row,
+      "status",
+      `${where}的完成状态“${t.statusText}”无法识别，未计入统计；请改为${KNOWN_WORDS}等。`,
+    );
+  }
+  if (t.text === "") list.add("empty-task", "warning", t.row, "task", `${where}未填写任务内容。`);
+  if (t.leadText === "" && table.mapping.lead !== undefined) list.add("empty-lead", "warning", t.row, "lead", `${where}未填写牵头部门。`);
+
+  const c = t.category;
+  if ((c === "missed" || c === "suspended" || c === "pending") && t.reason === "" && table.mapping.reason !== undefined) {
+    list.add("missing-reason", "warning", t.row, "reason", `${where}状态为“${CATEGORY_NAMES[c]}”，但未填写原因。`);
+  }
+  if (c === "missed" && t.nextSteps === "" && table.mapping.nextSteps !== undefined) {
+    list.add("missing-next-steps", "warning", t.row, "nextSteps", `${where}未完成季度目标，但未填写下一步工作。`);
+  }
+}
+
+function checkNumbers(tasks: readonly Task[], read: ReadResult, list: IssueList): void {
+  for (const u of read.unparsedNumbers) {
+    list.add("unparsed-number", "warning", u.row, "number", `序号“${u.text}”无法识别为任务编号。`);
+  }
+  const firstRow = new Map<string, Task>();
+  for (const t of tasks) {
+    if (t.number === null) continue;
+    const earlier = firstRow.get(t.id);
+    if (earlier) {
+      list.add("duplicate-number", "warning", t.row, "number", `${t.label}重复：第${earlier.row + 1}行和第${t.row + 1}行都是${t.label}。`);
+    } else {
+      firstRow.set(t.id, t);
+    }
+  }
+  const numbers = [...new Set(tasks.map((t) => t.number).filter((n): n is number => n !== null))].sort((a, b) => a - b);
+  for (let i = 1; i < numbers.length; i++) {
+    const prev = numbers[i - 1]!;
+    const next = numbers[i]!;
+    if (next - prev <= 1) continue;
+    const at = tasks.find((t) => t.number === next)!;
+    const gap = next - prev === 2 ? `第${prev + 1}项` : `第${prev + 1}项至第${next - 1}项`;
+    list.add("missing-number", "warning", at.row, "number", `序号不连续：缺少${gap}。`);
+  }
+}
+
+/** All problems of a read table, in sheet order (row, then column). */
+export function checkTasks(table: TableLocation, read: ReadResult): Issue[] {
+  const list = new IssueList(table);
+  checkColumns(table, list);
+  for (const t of read.tasks) checkTask(t, table, list);
+  checkNumbers(read.tasks, read, list);
+  return list.items.sort((a, b) => (a.row ?? -1) - (b.row ?? -1) || (a.col ?? -1) - (b.col ?? -1));
+}

@@ -1,0 +1,117 @@
+/**
+ * The core's view of a workbook: plain values and merged areas, nothing else.
+ * Hosts (Office.js, ExcelJS) read a workbook into this shape; the core never
+ * touches a workbook itself.
+ */
+
+/** A cell value as the core sees it. Formulas arrive as their results. */
+export type CellValue = string | number | boolean | null;
+
+/** A rectangle of cells, 0-based (row 0 is sheet row 1, col 0 is column A). */
+export interface CellRange {
+  readonly row: number;
+  readonly col: number;
+  readonly rowCount: number;
+  readonly colCount: number;
+}
+
+/** One worksheet: `values[r][c]` is the cell at row r, column c, starting at A1. */
+export interface SheetGrid {
+  readonly name: string;
+  readonly values: readonly (readonly CellValue[])[];
+  readonly merges: readonly CellRange[];
+}
+
+export interface WorkbookGrid {
+  readonly sheets: readonly SheetGrid[];
+}
+
+export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
+  return sheet.values[row]?.[col] ?? null;
+}
+
+export function columnCount(sheet: SheetGrid): number {
+  let max = 0;
+  for (const row of sheet.values) if (row.length > max) max = row.length;
+  return max;
+}
+
+/**
+ * Values with every merged area filled from its top-left cell, as a reader
+ * sees the sheet. Returns a new array; the input is not changed.
+ */
+export function fillMerges(sheet: SheetGrid): CellValue[][] {
+  const width = columnCount(sheet);
+  const filled = sheet.values.map((row) => {
+    const copy = row.slice();
+    while (copy.length < width) copy.push(null);
+    return copy;
+  });
+  for (const m of sheet.merges) {
+    const top = filled[m.row]?.[m.col] ?? null;
+    for (let r = m.row; r < m.row + m.rowCount && r < filled.length; r++) {
+      for (let c = m.col; c < m.col + m.colCount; c++) {
+        if (r === m.row && c === m.col) continue;
+        filled[r]![c] = top;
+      }
+    }
+  }
+  return filled;
+}
+
+/** Column letters for a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    s = String.fromCharCode(65 + rem) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** 0-based column index for letters: A → 0, AA → 26. Returns -1 when not letters. */
+export function columnIndex(letters: string): number {
+  const s = letters.trim().toUpperCase();
+  if (!/^[A-Z]{1,3}$/.test(s)) return -1;
+  let n = 0;
+  for (const ch of s) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** A1-style address of one cell, e.g. (34, 5) → F35. */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row + 1}`;
+}
+
+/** A1-style address of a range, e.g. A35:L35 (a single cell gives F35). */
+export function rangeAddress(range: CellRange): string {
+  const first = cellAddress(range.row, range.col);
+  if (range.rowCount === 1 && range.colCount === 1) return first;
+  return `${first}:${cellAddress(range.row + range.rowCount - 1, range.col + range.colCount - 1)}`;
+}
+
+/** Parses `F35` or `A1:B3` (optionally sheet-qualified) into a range. */
+export function parseRangeAddress(address: string): CellRange | null {
+  const bare = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(bare.trim());
+  if (!m) return null;
+  const c1 = columnIndex(m[1]!);
+  const r1 = Number(m[2]) - 1;
+  const c2 = m[3] ? columnIndex(m[3]) : c1;
+  const r2 = m[4] ? Number(m[4]) - 1 : r1;
+  return {
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    rowCount: Math.abs(r2 - r1) + 1,
+    colCount: Math.abs(c2 - c1) + 1,
+  };
+}
+
+/** Sheet-qualified address as Excel writes it: quotes only when needed. */
+export function qualifiedAddress(sheetName: string, address: string): string {
+  const needsQuotes = /[\s'!()\-,;+&{}[\]]/.test(sheetName) || /^\d/.test(sheetName);
+  const name = needsQuotes ? `'${sheetName.replace(/'/g, "''")}'` : sheetName;
+  return `${name}!${address}`;
+}

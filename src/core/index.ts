@@ -1,0 +1,14 @@
+/** The core's public face: hosts, the CLI and the task pane import from here. */
+export * from "./grid";
+export * from "./types";
+export * from "./plan";
+export * from "./errors";
+export * from "./settings";
+export * from "./pipeline";
+export { FIELD_LABELS, FIELD_ALIASES, HEADER_PATTERNS } from "./columns";
+export { STATUS_WORDS, classifyStatus } from "./status";
+export { buildNotice, noticeText, quarterName, type NoticeModel, type Paragraph, type ParagraphRole } from "./notice/model";
+export { WORDING } from "./notice/wording";
+export { NOTICE_MARKER, planNoticeSheet } from "./layout/notice-sheet";
+export { HIGHLIGHT_MARKER, planHighlight } from "./layout/highlight";
+export { parseMapping } from "./mapping";

@@ -1,0 +1,52 @@
+/**
+ * Estimating how text wraps in a cell, so row heights can be set: Excel
+ * cannot autofit rows whose text is merged, and LibreOffice and ExcelJS do
+ * not autofit at all. Widths are in ems of the cell's font: CJK and
+ * full-width characters take one em, ASCII about half.
+ */
+
+/** Width of one character in ems. */
+export function charWidth(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  if (code < 0x20) return 0;
+  if (code < 0x7f) return /[A-Z@%&mwMW]/.test(ch) ? 0.62 : 0.5;
+  // General punctuation such as “ ” ‘ ’ — … are full width in Chinese fonts.
+  if (code >= 0x2000 && code <= 0x206f) return 1;
+  if (code >= 0xff61 && code <= 0xff9f) return 0.5; // half-width katakana
+  if (code >= 0x2460 && code <= 0x24ff) return 1; // circled numbers
+  return code >= 0x1100 ? 1 : 0.6;
+}
+
+export function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+
+/**
+ * Breaks text into lines of at most `lineEms` ems, greedily by character (as
+ * CJK text wraps). Returns the lines; an empty text is one empty line.
+ */
+export function wrapLines(text: string, lineEms: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let width = 0;
+  for (const ch of text) {
+    if (ch === "\n") {
+      lines.push(line);
+      line = "";
+      width = 0;
+      continue;
+    }
+    const w = charWidth(ch);
+    if (width + w > lineEms && line !== "") {
+      lines.push(line);
+      line = "";
+      width = 0;
+    }
+    line += ch;
+    width += w;
+  }
+  lines.push(line);
+  return lines;
+}

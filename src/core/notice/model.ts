@@ -1,0 +1,118 @@
+/** The notice as paragraphs: what it says, before any layout. */
+import { chineseNumber, endSentence, flattenText } from "../text";
+import { parseIsoDate, type NoticeSettings } from "../settings";
+import { CATEGORIES, type Period, type Statistics, type Task } from "../types";
+import { WORDING, fill, type SectionCategory, type Wording } from "./wording";
+
+export type ParagraphRole = "title" | "body" | "heading" | "closing" | "issuer" | "date" | "blank";
+
+export interface Paragraph {
+  readonly role: ParagraphRole;
+  readonly text: string;
+}
+
+export interface NoticeModel {
+  readonly title: string;
+  readonly sheetName: string;
+  readonly paragraphs: readonly Paragraph[];
+}
+
+export interface NoticeInput {
+  readonly tasks: readonly Task[];
+  readonly statistics: Statistics;
+  readonly period: Period;
+  readonly settings: NoticeSettings;
+  /** `YYYY-MM-DD` of the run, used when the settings name no date. */
+  readonly today: string;
+}
+
+const SECTION_ORDER: readonly SectionCategory[] = ["missed", "suspended", "pending"];
+/** Longest task name shown in the brackets after the completed count. */
+const MAX_NAME_LENGTH = 30;
+
+export function quarterName(quarter: number | null, wording: Wording = WORDING): string {
+  return quarter === null ? wording.unknownQuarter : wording.quarterNames[quarter - 1]!;
+}
+
+/** The short name of a task: its text up to the first comma or full stop. */
+export function shortName(task: Task): string {
+  const head = flattenText(task.text).split(/[，。；：,;:]/)[0]!.trim();
+  if (head === "" || [...head].length > MAX_NAME_LENGTH) return task.label;
+  return head;
+}
+
+function formatDate(iso: string, wording: Wording): string {
+  const d = parseIsoDate(iso);
+  if (!d) throw new Error(`not a date: ${iso}`);
+  return fill(wording.date, { year: d.year, month: d.month, day: d.day });
+}
+
+function overallParagraph(input: NoticeInput, quarter: string, wording: Wording): string {
+  const { statistics, tasks } = input;
+  const completedNames = tasks.filter((t) => t.category === "completed").map(shortName);
+  const clauses = CATEGORIES.filter((c) => statistics.counts[c] > 0).map((c) =>
+    fill(wording.shares[c], {
+      count: statistics.counts[c],
+      percent: statistics.percentages[c],
+      names: c === "completed" && completedNames.length > 0 ? `（${completedNames.join(wording.nameSeparator)}）` : "",
+    }),
+  );
+  const year = input.period.year === null ? "" : `${input.period.year}年`;
+  const summary = input.settings.summary !== "" ? endSentence(input.settings.summary) : fill(wording.defaultSummary, { year, quarter });
+  return fill(wording.overall, { summary, total: statistics.total, shares: clauses.join(wording.shareSeparator) });
+}
+
+function entryParagraphs(task: Task, quarter: string, templates: readonly string[], wording: Wording): string[] {
+  const values: Record<string, string> = {
+    head: fill(wording.entryHead, { label: task.label, task: flattenText(task.text), lead: task.leadText || wording.noLead }),
+    targetSentence: task.quarterTarget === "" ? "" : fill(wording.entryTarget, { quarter, target: endSentence(task.quarterTarget) }),
+    reason: endSentence(task.reason),
+    progress: endSentence(task.progress),
+    nextSteps: endSentence(task.nextSteps),
+  };
+  const out: string[] = [];
+  for (const template of templates) {
+    const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+    const keep = names.includes("head") || names.some((n) => values[n] !== "");
+    if (keep) out.push(fill(template, values));
+  }
+  return out;
+}
+
+/** Builds the notice's paragraphs from the checked tasks and their statistics. */
+export function buildNotice(input: NoticeInput, wording: Wording = WORDING): NoticeModel {
+  const quarter = quarterName(input.period.quarter, wording);
+  const base = { government: input.settings.government, office: input.settings.office, quarter };
+  const title = fill(wording.title, base);
+  const p: Paragraph[] = [
+    { role: "title", text: title },
+    { role: "blank", text: "" },
+    { role: "body", text: fill(wording.opening, base) },
+    { role: "body", text: overallParagraph(input, quarter, wording) },
+  ];
+
+  let section = 0;
+  for (const category of SECTION_ORDER) {
+    const tasks = input.tasks.filter((t) => t.category === category);
+    if (tasks.length === 0) continue;
+    const spec = wording.sections[category];
+    section++;
+    p.push({ role: "heading", text: `${chineseNumber(section)}、${spec.heading}` });
+    if (spec.intro !== "") p.push({ role: "body", text: fill(spec.intro, { ...base, count: tasks.length }) });
+    for (const t of tasks) {
+      for (const text of entryParagraphs(t, quarter, spec.entry, wording)) p.push({ role: "body", text });
+    }
+  }
+
+  for (const c of wording.closing) p.push({ role: "closing", text: fill(c, { ...base, total: input.statistics.total }) });
+  p.push({ role: "blank", text: "" }, { role: "blank", text: "" });
+  p.push({ role: "issuer", text: input.settings.issuer });
+  p.push({ role: "date", text: formatDate(input.settings.date || input.today, wording) });
+
+  return { title, sheetName: fill(wording.sheetName, { quarter: input.period.quarter === null ? "" : quarter }), paragraphs: p };
+}
+
+/** The notice as plain text, one paragraph a line (for the golden test and `--text`). */
+export function noticeText(model: NoticeModel): string {
+  return model.paragraphs.map((p) => p.text).join("\n") + "\n";
+}

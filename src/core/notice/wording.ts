@@ -1,0 +1,94 @@
+/**
+ * Every sentence of the notice, in one place. `{name}` marks a value filled
+ * in by the generator. An office adapts the notice by editing these strings;
+ * the generator only fills them and never adds words of its own.
+ *
+ * Based on the 2025 third-quarter notice of a district government office
+ * (shared/reference/notice-2025-q3.txt), with its hand-typing slips mended.
+ */
+import type { Category } from "../types";
+
+export type SectionCategory = "missed" | "suspended" | "pending";
+
+export interface Wording {
+  readonly title: string;
+  readonly opening: string;
+  /** Default overall sentence when the office gives no summary of its own. */
+  readonly defaultSummary: string;
+  readonly overall: string;
+  readonly shares: Readonly<Record<Category, string>>;
+  /** Joins the share clauses. */
+  readonly shareSeparator: string;
+  /** Joins task names inside the brackets of the completed clause. */
+  readonly nameSeparator: string;
+  /**
+   * Sections in the order they appear. Each entry is a list of paragraph
+   * templates; a paragraph whose values are all empty is left out (one that
+   * starts with {head} is always kept).
+   */
+  readonly sections: Readonly<Record<SectionCategory, { readonly heading: string; readonly intro: string; readonly entry: readonly string[] }>>;
+  /** `{head}` of an entry. */
+  readonly entryHead: string;
+  /** `{targetSentence}` of an entry (empty when the sheet gives no target). */
+  readonly entryTarget: string;
+  /** Stands for an empty lead department. */
+  readonly noLead: string;
+  readonly closing: readonly string[];
+  readonly quarterNames: readonly [string, string, string, string];
+  readonly unknownQuarter: string;
+  readonly date: string;
+  readonly sheetName: string;
+}
+
+export const WORDING: Wording = {
+  title: "{government}关于《政府工作报告》重点工作任务{quarter}进展情况的督查通报",
+  opening: "根据工作安排，{office}对《政府工作报告》重点工作任务{quarter}进展情况逐项进行了调度汇总，现将有关情况通报如下：",
+  defaultSummary: "从调度情况看，各部门单位围绕{year}《政府工作报告》确定的重点工作任务，认真抓好落实，各项工作有序推进。",
+  overall: "{summary}{total}项重点工作任务中，{shares}。",
+  shares: {
+    completed: "{count}项已完成年度目标任务{names}，占总任务数的{percent}%",
+    onTrack: "{count}项有序推进中，均完成年初确定的季度目标任务，占总任务数的{percent}%",
+    missed: "{count}项未完成年初确定的季度目标任务，占总任务数的{percent}%",
+    suspended: "{count}项因政策调整暂不实施，占总任务数的{percent}%",
+    pending: "{count}项待确定，占总任务数的{percent}%",
+  },
+  shareSeparator: "；",
+  nameSeparator: "、",
+  sections: {
+    missed: {
+      heading: "未完成季度目标任务具体情况",
+      intro: "",
+      entry: ["{head}{targetSentence}", "未完成原因：{reason}", "下一步工作：{nextSteps}"],
+    },
+    suspended: {
+      heading: "暂不实施目标任务开展情况",
+      intro: "{quarter}《政府工作报告》重点工作任务暂不实施共{count}项，主要因上级政策调整，导致项目暂不实施。具体情况如下：",
+      entry: ["{head}{targetSentence}", "暂不实施原因：{reason}", "下一步工作：{nextSteps}"],
+    },
+    pending: {
+      heading: "待确定季度目标任务情况",
+      intro: "{quarter}《政府工作报告》重点工作任务待确定共{count}项，主要涉及相关数据指标任务，因相关部门暂未反馈数据，导致任务完成情况暂未确定。具体情况如下：",
+      entry: ["{head}{reason}{progress}", "下一步工作：{nextSteps}"],
+    },
+  },
+  entryHead: "{label}“{task}”（牵头部门：{lead}）。",
+  entryTarget: "根据年初确定季度目标任务，{quarter}{target}",
+  noLead: "未填写",
+  closing: [
+    "各级各部门要按照区委、区政府部署要求，坚持目标导向、问题导向，强化调度督导，聚力攻坚克难，全力以赴抓好工作落实，全面完成经济社会发展预期目标。",
+    "{office}将持续做好对{total}项重点工作的跟踪督导，并适时开展现场督查，推动各项重点工作落地落实。",
+  ],
+  quarterNames: ["一季度", "二季度", "三季度", "四季度"],
+  unknownQuarter: "本季度",
+  date: "{year}年{month}月{day}日",
+  sheetName: "{quarter}督查通报",
+};
+
+/** Fills `{name}` placeholders; an unknown name is a programming error. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = values[name];
+    if (v === undefined) throw new Error(`wording placeholder {${name}} has no value`);
+    return String(v);
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * Plans: plain data describing what a host must write. The core decides
+ * every text, font, fill, merge, row height and page setting; a host only
+ * translates a plan into its own API calls. Two hosts applying the same plan
+ * must produce the same sheet.
+ */
+import type { CellRange } from "./grid";
+
+export interface FontSpec {
+  readonly name: string;
+  /** Points. */
+  readonly size: number;
+  readonly bold?: boolean;
+  /** `#RRGGBB`. */
+  readonly color?: string;
+}
+
+export type HorizontalAlignment = "left" | "center" | "right" | "justify";
+export type VerticalAlignment = "top" | "center" | "bottom";
+
+export interface CellStyle {
+  readonly font: FontSpec;
+  readonly horizontal: HorizontalAlignment;
+  readonly vertical: VerticalAlignment;
+  readonly wrap: boolean;
+  /** Indent level in Excel's units (one level ≈ one character of the default font). */
+  readonly indent?: number;
+  /** `#RRGGBB` background fill. */
+  readonly fill?: string;
+}
+
+/**
+ * One block of cells written with one style. Every value is written as text
+ * (number format `@`), so no department text can ever become a formula.
+ */
+export interface CellBlock {
+  /** Top-left cell of the block. */
+  readonly row: number;
+  readonly col: number;
+  /** Rows of text; each inner array is one sheet row starting at `col`. */
+  readonly texts: readonly (readonly string[])[];
+  readonly style: CellStyle;
+}
+
+export interface PageSetup {
+  readonly paperSize: "A4";
+  readonly orientation: "portrait" | "landscape";
+  /** Margins in inches, as both Excel and ExcelJS take them. */
+  readonly margins: {
+    readonly top: number;
+    readonly bottom: number;
+    readonly left: number;
+    readonly right: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  readonly centerHorizontally: boolean;
+  /** Fit the print area to this many pages wide (height unconstrained). */
+  readonly fitToPagesWide: number;
+  readonly printArea: CellRange;
+  /** Excel header/footer codes, e.g. `&C— &P —`. */
+  readonly centerFooter: string;
+}
+
+/** A sheet the core wants written from scratch (replacing its earlier version). */
+export interface SheetPlan {
+  readonly name: string;
+  /** Column widths in Excel's character units, from column A. */
+  readonly columnWidths: readonly number[];
+  /** Columns (0-based) to hide. */
+  readonly hiddenColumns: readonly number[];
+  readonly blocks: readonly CellBlock[];
+  readonly merges: readonly CellRange[];
+  /** Row heights in points (0-based row). */
+  readonly rowHeights: readonly { readonly row: number; readonly height: number }[];
+  readonly pageSetup: PageSetup;
+  readonly showGridlines: boolean;
+  /**
+   * A cell whose text marks the sheet as written by this tool; a host may
+   * replace an existing sheet of the same name only when it carries this mark.
+   */
+  readonly marker: { readonly row: number; readonly col: number; readonly text: string };
+}
+
+/**
+ * Highlights added over the tracking sheet as a conditional format, so the
+ * departments' own values, fills and fonts are never touched. The rule's
+ * formula carries `marker`; a host finds and removes exactly its own rules by it.
+ */
+export interface HighlightPlan {
+  readonly sheet: string;
+  readonly ranges: readonly CellRange[];
+  readonly fill: string;
+  readonly fontColor: string;
+  /** The whole rule formula (always TRUE), e.g. `=N("supervision-notice:missed")=0`. */
+  readonly formula: string;
+  /** The text that identifies rules this tool added. */
+  readonly marker: string;
+}

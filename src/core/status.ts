@@ -1,0 +1,48 @@
+/** Status words → the five categories of the notice. */
+import type { Category } from "./types";
+import { statusKey } from "./text";
+import type { CellValue } from "./grid";
+
+/**
+ * Words seen in departments' sheets, by category. Matching ignores spaces
+ * and full-width forms; a word not listed here is reported, never guessed.
+ */
+export const STATUS_WORDS: Readonly<Record<Category, readonly string[]>> = {
+  completed: ["已完成", "完成", "已完成年度目标", "已完成年度目标任务", "提前完成", "已提前完成", "超进度", "超序时", "超序时进度"],
+  onTrack: [
+    "序时推进",
+    "有序推进",
+    "有序推进中",
+    "正常推进",
+    "达进度",
+    "达序时",
+    "达到序时进度",
+    "进展顺利",
+    "按序时推进",
+    "推进中",
+    "正在推进",
+  ],
+  missed: ["未完成", "滞后", "进度滞后", "欠进度", "未达序时", "滞后序时", "未达到序时进度", "滞后于序时进度", "未完成季度目标"],
+  suspended: ["暂不实施", "暂缓实施", "因政策调整暂不实施", "终止", "已终止", "暂停实施", "暂缓"],
+  pending: ["待确定", "待定", "数据待反馈", "待反馈", "待核实"],
+};
+
+const LOOKUP: ReadonlyMap<string, Category> = (() => {
+  const map = new Map<string, Category>();
+  for (const [category, words] of Object.entries(STATUS_WORDS) as [Category, readonly string[]][]) {
+    for (const w of words) map.set(statusKey(w), category);
+  }
+  return map;
+})();
+
+/** The category of a status cell, or null for an empty or unknown word. */
+export function classifyStatus(value: CellValue): Category | null {
+  const key = statusKey(value).replace(/[。.；;，,！!]+$/, "");
+  if (key === "") return null;
+  return LOOKUP.get(key) ?? null;
+}
+
+/** Whether a value is a known status word (used to recognise status columns). */
+export function isStatusWord(value: CellValue): boolean {
+  return classifyStatus(value) !== null;
+}

@@ -1,0 +1,197 @@
+/**
+ * Finding the tracking table: which sheet, which header rows, which column
+ * holds what. Works on the merge-filled view of a sheet, so a header merged
+ * over two rows or a group cell over two columns reads as a person reads it.
+ */
+import { type CellValue, type SheetGrid, type WorkbookGrid, columnCount, fillMerges } from "./grid";
+import { AMBIGUOUS_STATUS_HEADERS, matchHeader } from "./columns";
+import { isStatusWord } from "./status";
+import { cellText, headerKey } from "./text";
+import { FIELDS, type ColumnMapping, type Field, type TableLocation } from "./types";
+
+/** How many rows from the top may hold the header. */
+const HEADER_SCAN_ROWS = 40;
+/** How many data rows are sampled to tell a status column by its content. */
+const CONTENT_SAMPLE_ROWS = 300;
+
+const REMARK_ROW = /^(?:备注|备\s*注|注[:：]|说明[:：]|填报说明|填表说明|填报人|审核人)/;
+
+interface Candidate {
+  readonly headerRows: number[];
+  readonly labels: string[];
+  readonly mapping: ColumnMapping;
+  readonly score: number;
+}
+
+/** Share of non-empty cells in a column (rows from `start`) that are status words. */
+function statusShare(filled: CellValue[][], col: number, start: number): number {
+  let filledCells = 0;
+  let words = 0;
+  const end = Math.min(filled.length, start + CONTENT_SAMPLE_ROWS);
+  for (let r = start; r < end; r++) {
+    const v = filled[r]?.[col] ?? null;
+    if (cellText(v) === "") continue;
+    filledCells++;
+    if (isStatusWord(v)) words++;
+  }
+  return filledCells === 0 ? 0 : words / filledCells;
+}
+
+/** Column labels of a header band: per column, the lowest non-empty text. */
+function bandLabels(filled: CellValue[][], rows: number[], width: number): string[] {
+  const labels: string[] = [];
+  for (let c = 0; c < width; c++) {
+    let label = "";
+    for (const r of rows) {
+      const key = headerKey(filled[r]?.[c] ?? null);
+      if (key !== "") label = key;
+    }
+    labels.push(label);
+  }
+  return labels;
+}
+
+/** Assigns fields to columns from their labels, using content where a label is ambiguous. */
+function assignFields(labels: string[], filled: CellValue[][], dataStart: number): ColumnMapping {
+  const candidates: { field: Field; rank: number; col: number }[] = [];
+  labels.forEach((label, col) => {
+    let matches = matchHeader(label);
+    if (AMBIGUOUS_STATUS_HEADERS.some((p) => p.test(label))) {
+      const holdsStatuses = statusShare(filled, col, dataStart) >= 0.5;
+      matches = matches.filter((m) => (m.field === "status") === holdsStatuses);
+    }
+    for (const m of matches) candidates.push({ ...m, col });
+  });
+  candidates.sort((a, b) => a.rank - b.rank || a.col - b.col);
+
+  const mapping: ColumnMapping = {};
+  const used = new Set<number>();
+  for (const field of FIELDS) {
+    const pick = candidates.find((c) => c.field === field && !used.has(c.col));
+    if (pick) {
+      mapping[field] = pick.col;
+      used.add(pick.col);
+    }
+  }
+  if (mapping.status === undefined) {
+    // A status column whose header we do not know: take it by its content.
+    for (let col = 0; col < labels.length; col++) {
+      if (!used.has(col) && statusShare(filled, col, dataStart) >= 0.6) {
+        mapping.status = col;
+        break;
+      }
+    }
+  }
+  return mapping;
+}
+
+function scoreOf(mapping: ColumnMapping): number {
+  const usable = mapping.status !== undefined && (mapping.task !== undefined || mapping.number !== undefined);
+  return usable ? Object.keys(mapping).length : 0;
+}
+
+function bestCandidate(filled: CellValue[][], width: number): Candidate | null {
+  let best: Candidate | null = null;
+  const last = Math.min(filled.length, HEADER_SCAN_ROWS);
+  for (let r = 0; r < last; r++) {
+    for (const rows of [[r], [r, r + 1]]) {
+      if (rows[rows.length - 1]! >= filled.length) continue;
+      const labels = bandLabels(filled, rows, width);
+      const mapping = assignFields(labels, filled, rows[rows.length - 1]! + 1);
+      const score = scoreOf(mapping);
+      if (score === 0) continue;
+      const end = rows[rows.length - 1]!;
+      const bestEnd = best ? best.headerRows[best.headerRows.length - 1]! : -1;
+      const better =
+        !best ||
+        score > best.score ||
+        (score === best.score && end === bestEnd && rows.length > best.headerRows.length);
+      if (better) best = { headerRows: rows, labels, mapping, score };
+    }
+  }
+  return best;
+}
+
+function isRemarkRow(row: readonly CellValue[] | undefined): boolean {
+  if (!row) return false;
+  const first = row.map(cellText).find((t) => t !== "");
+  return first !== undefined && REMARK_ROW.test(first.replace(/\s+/g, ""));
+}
+
+function rowIsEmpty(row: readonly CellValue[] | undefined): boolean {
+  return !row || row.every((v) => cellText(v) === "");
+}
+
+/** Locates the tracking table in one sheet, or null when the sheet has none. */
+export function findTableInSheet(sheet: SheetGrid, override: ColumnMapping = {}): TableLocation | null {
+  const filled = fillMerges(sheet);
+  const width = columnCount(sheet);
+  const found = bestCandidate(filled, width);
+  if (!found) return null;
+
+  const mapping: ColumnMapping = { ...found.mapping };
+  for (const [field, col] of Object.entries(override) as [Field, number][]) {
+    for (const f of FIELDS) if (mapping[f] === col && f !== field) delete mapping[f];
+    mapping[field] = col;
+  }
+
+  const headerEnd = found.headerRows[found.headerRows.length - 1]!;
+  let lastDataRow = headerEnd;
+  for (let r = headerEnd + 1; r < sheet.values.length; r++) {
+    if (isRemarkRow(sheet.values[r])) break;
+    if (!rowIsEmpty(sheet.values[r])) lastDataRow = r;
+  }
+
+  const cols = Object.values(mapping) as number[];
+  let firstCol = Math.min(...cols);
+  let lastCol = Math.max(...cols);
+  found.labels.forEach((label, c) => {
+    if (label === "") return;
+    firstCol = Math.min(firstCol, c);
+    lastCol = Math.max(lastCol, c);
+  });
+
+  const headerLabels: Partial<Record<Field, string>> = {};
+  for (const [field, col] of Object.entries(mapping) as [Field, number][]) {
+    headerLabels[field] = found.labels[col] ?? "";
+  }
+
+  const titleParts: string[] = [];
+  for (let r = 0; r < found.headerRows[0]!; r++) {
+    const seen = new Set<string>();
+    for (const v of sheet.values[r] ?? []) {
+      const t = cellText(v);
+      if (t !== "" && !seen.has(t)) {
+        seen.add(t);
+        titleParts.push(t);
+      }
+    }
+  }
+
+  return {
+    sheet: sheet.name,
+    headerRows: found.headerRows,
+    firstDataRow: headerEnd + 1,
+    lastDataRow,
+    firstCol,
+    lastCol,
+    mapping,
+    headerLabels,
+    title: titleParts.join(" "),
+  };
+}
+
+/** How good a table is: how many columns it maps (0 for none). */
+function tableScore(t: TableLocation | null): number {
+  return t ? Object.keys(t.mapping).length : 0;
+}
+
+/** The tracking table of a workbook: the sheet whose table maps the most columns (first on ties). */
+export function findTable(workbook: WorkbookGrid, override: ColumnMapping = {}): TableLocation | null {
+  let best: TableLocation | null = null;
+  for (const sheet of workbook.sheets) {
+    const t = findTableInSheet(sheet, override);
+    if (tableScore(t) > tableScore(best)) best = t;
+  }
+  return best;
+}

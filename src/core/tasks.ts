@@ -1,0 +1,132 @@
+/** Reading tasks out of a located table. */
+import { type CellValue, type SheetGrid, fillMerges } from "./grid";
+import { classifyStatus } from "./status";
+import { cellText, circledNumber, circledValue, flattenText, parseChineseNumber, toHalfWidth } from "./text";
+import type { Field, TableLocation, Task } from "./types";
+
+/** `30`, `第30项`, `第３０项`, `30.`, `（30）`, `第三十项` → 30; null when not a number. */
+export function parseTaskNumber(value: CellValue): number | null {
+  if (typeof value === "number") return Number.isInteger(value) && value > 0 ? value : null;
+  const t = toHalfWidth(cellText(value))
+    .replace(/\s+/g, "")
+    .replace(/^[(（]?第?/, "")
+    .replace(/项?[)）.、。]?$/, "");
+  if (t === "") return null;
+  const n = parseChineseNumber(t);
+  return n !== null && n > 0 ? n : null;
+}
+
+/** Splits `区财政局、区自然资源局` into departments. */
+export function splitDepartments(text: string): string[] {
+  return text
+    .split(/[、，,；;/\n]+|\s{1,}/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+export function taskLabel(number: number | null, subItem: number | null, row: number): string {
+  if (number === null) return `第${row + 1}行`;
+  return subItem === null ? `第${number}项` : `第${number}项的${circledNumber(subItem)}`;
+}
+
+interface MergeSpan {
+  readonly top: number;
+  readonly rowCount: number;
+}
+
+/** For each row, the vertical merge over the number column it lies in. */
+function numberMerges(sheet: SheetGrid, col: number): Map<number, MergeSpan> {
+  const spans = new Map<number, MergeSpan>();
+  for (const m of sheet.merges) {
+    if (m.rowCount < 2 || col < m.col || col >= m.col + m.colCount) continue;
+    for (let r = m.row; r < m.row + m.rowCount; r++) spans.set(r, { top: m.row, rowCount: m.rowCount });
+  }
+  return spans;
+}
+
+export interface ReadResult {
+  readonly tasks: Task[];
+  /** Rows whose number cell holds text that is not a task number. */
+  readonly unparsedNumbers: { row: number; text: string }[];
+}
+
+/** One task per row that carries a status, a task text or its own number. */
+export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
+  const filled = fillMerges(sheet);
+  const map = table.mapping;
+  const own = (r: number, f: Field): string => (map[f] === undefined ? "" : cellText(sheet.values[r]?.[map[f]!] ?? null));
+  const seen = (r: number, f: Field): string => (map[f] === undefined ? "" : cellText(filled[r]?.[map[f]!] ?? null));
+  const spans = map.number === undefined ? new Map<number, MergeSpan>() : numberMerges(sheet, map.number);
+
+  const tasks: Task[] = [];
+  const unparsedNumbers: { row: number; text: string }[] = [];
+  // Position of each row among the task rows under one merged number cell.
+  const positionInMerge = new Map<number, number>();
+
+  for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
+    const statusText = own(r, "status");
+    const ownText = own(r, "task");
+    const ownNumber = own(r, "number");
+    if (statusText === "" && ownText === "" && ownNumber === "") continue;
+
+    const numberText = seen(r, "number");
+    const number = map.number === undefined ? null : parseTaskNumber(filled[r]?.[map.number] ?? null);
+    if (numberText !== "" && number === null && ownNumber !== "") unparsedNumbers.push({ row: r, text: numberText });
+
+    let text = seen(r, "task");
+    let subItem: number | null = null;
+    const first = [...text][0] ?? "";
+    if (circledValue(first) > 0) {
+      subItem = circledValue(first);
+      text = text.slice(first.length).trim();
+    } else {
+      const span = spans.get(r);
+      if (span && number !== null) {
+        const k = (positionInMerge.get(span.top) ?? 0) + 1;
+        positionInMerge.set(span.top, k);
+        subItem = k;
+      }
+    }
+    if (number === null) subItem = null;
+
+    const leadText = flattenText(seen(r, "lead"));
+    tasks.push({
+      id: number === null ? `R${r + 1}` : subItem === null ? String(number) : `${number}-${subItem}`,
+      number,
+      subItem,
+      label: taskLabel(number, subItem, r),
+      row: r,
+      text: flattenText(text),
+      leads: splitDepartments(leadText),
+      leadText,
+      quarterTarget: flattenText(seen(r, "quarterTarget")),
+      progress: flattenText(seen(r, "progress")),
+      statusText: flattenText(statusText),
+      category: classifyStatus(statusText),
+      reason: flattenText(own(r, "reason")),
+      nextSteps: flattenText(own(r, "nextSteps")),
+    });
+  }
+  return { tasks: collapseSingleSubItems(tasks), unparsedNumbers };
+}
+
+/**
+ * A merged number cell over one task row plus blank rows gives a single
+ * sub-item "1"; such a task is just task N.
+ */
+function collapseSingleSubItems(tasks: Task[]): Task[] {
+  const perNumber = new Map<number, number>();
+  for (const t of tasks) if (t.number !== null) perNumber.set(t.number, (perNumber.get(t.number) ?? 0) + 1);
+  return tasks.map((t) => {
+    if (t.subItem === null || t.number === null || perNumber.get(t.number)! > 1) return t;
+    if (t.subItem !== 1) return t;
+    return { ...t, subItem: null, id: String(t.number), label: taskLabel(t.number, null, t.row) };
+  });
+}
+
+/** Task order: by number, then sub-item, then row; tasks without a number last. */
+export function compareTasks(a: Task, b: Task): number {
+  const an = a.number ?? Number.MAX_SAFE_INTEGER;
+  const bn = b.number ?? Number.MAX_SAFE_INTEGER;
+  return an - bn || (a.subItem ?? 0) - (b.subItem ?? 0) || a.row - b.row;
+}

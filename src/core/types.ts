@@ -1,0 +1,126 @@
+/** The core's domain types: columns, tasks, problems, statistics. */
+import type { CellValue } from "./grid";
+
+/** Columns the reader knows, by meaning. */
+export const FIELDS = [
+  "number",
+  "task",
+  "lead",
+  "support",
+  "leadOfficial",
+  "annualTarget",
+  "quarterTarget",
+  "deadline",
+  "progress",
+  "status",
+  "reason",
+  "nextSteps",
+  "contact",
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** Field → 0-based column index. */
+export type ColumnMapping = Partial<Record<Field, number>>;
+
+/** The five status categories, in the order the notice lists them. */
+export const CATEGORIES = ["completed", "onTrack", "missed", "suspended", "pending"] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface TableLocation {
+  readonly sheet: string;
+  /** 0-based rows of the header band (one or two rows). */
+  readonly headerRows: readonly number[];
+  /** First and last 0-based row holding data (inclusive). */
+  readonly firstDataRow: number;
+  readonly lastDataRow: number;
+  /** 0-based column span the table occupies. */
+  readonly firstCol: number;
+  readonly lastCol: number;
+  readonly mapping: ColumnMapping;
+  /** Header text per mapped column, as found (normalised). */
+  readonly headerLabels: Partial<Record<Field, string>>;
+  /** Text of the title rows above the header, joined. */
+  readonly title: string;
+}
+
+export interface Task {
+  /** `30`, or `1-5` for sub-item ⑤ of task 1. */
+  readonly id: string;
+  readonly number: number | null;
+  readonly subItem: number | null;
+  /** `第30项`, `第1项的⑤`. */
+  readonly label: string;
+  /** 0-based sheet row the task was read from. */
+  readonly row: number;
+  readonly text: string;
+  /** Lead departments, split at `、` and similar. */
+  readonly leads: readonly string[];
+  /** The lead department cell as written. */
+  readonly leadText: string;
+  readonly quarterTarget: string;
+  readonly progress: string;
+  readonly statusText: string;
+  /** null when the status is empty or not a known word. */
+  readonly category: Category | null;
+  readonly reason: string;
+  readonly nextSteps: string;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export type IssueCode =
+  | "unknown-status"
+  | "empty-status"
+  | "missing-reason"
+  | "missing-next-steps"
+  | "duplicate-number"
+  | "missing-number"
+  | "empty-task"
+  | "empty-lead"
+  | "unparsed-number"
+  | "missing-column"
+  | "unknown-period";
+
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  /** Sheet-qualified cell, e.g. `三季度调度表!F35`; null when it concerns no cell. */
+  readonly cell: string | null;
+  readonly sheet: string;
+  /** 0-based position of the cell, when there is one. */
+  readonly row: number | null;
+  readonly col: number | null;
+  /** Chinese message for the user. */
+  readonly message: string;
+}
+
+export interface CategoryShare {
+  readonly category: Category;
+  readonly count: number;
+  /** Share of the total as fixed-decimal text, e.g. `2.02`; all shares add up to 100. */
+  readonly percent: string;
+}
+
+export interface DepartmentCounts {
+  readonly department: string;
+  readonly total: number;
+  readonly counts: Record<Category, number>;
+}
+
+export interface Statistics {
+  /** Classified tasks (tasks with a known status). */
+  readonly total: number;
+  readonly counts: Record<Category, number>;
+  readonly percentages: Record<Category, string>;
+  readonly shares: readonly CategoryShare[];
+  readonly byDepartment: readonly DepartmentCounts[];
+  readonly decimals: number;
+}
+
+export interface Period {
+  readonly year: number | null;
+  /** 1–4, or null when unknown. */
+  readonly quarter: number | null;
+}
+
+export type { CellValue };
