@@ -1,0 +1,147 @@
+/**
+ * Command line: tracking workbook in, a copy with highlights and the notice
+ * sheet out. The input file is never written.
+ *
+ *   npm run --silent notice -- <tracking.xlsx> [-o out.xlsx] [options]
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { InputError, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
+import { clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
+import { humanReport } from "./report";
+
+const USAGE = `用法 / Usage:
+  npm run --silent notice -- <调度表.xlsx> [-o <输出.xlsx>] [选项]
+
+选项 / Options:
+  -o, --output FILE    输出文件（默认：<输入>-督查通报.xlsx）；从不修改输入文件
+  --sheet NAME         调度表所在工作表（默认自动查找）
+  --map F=COL,...      手动指定列，如 status=G,reason=H（字段：number task lead quarterTarget progress status reason nextSteps …）
+  --year Y             年份（默认从表格标题识别）
+  --quarter Q          季度：1-4 或 三季度（默认从表格标题识别）
+  --government TEXT    标题中的政府名称，如 淄川区人民政府
+  --office TEXT        督查机构，如 区政府督查室
+  --issuer TEXT        落款单位，如 淄川区人民政府办公室
+  --date YYYY-MM-DD    落款日期（默认今天）
+  --decimals N         百分比小数位数（默认 2）
+  --summary TEXT       总体情况段落的开头文字（默认使用通用表述）
+  --clear              只清除本工具添加的未完成标记，不生成通报
+  --json               标准输出只输出一个 JSON 文档
+  --text               同时在标准输出打印通报全文
+  -h, --help           显示本帮助`;
+
+class UsageError extends InputError {}
+
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function intOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} 应为 ${min} 到 ${max} 的整数，收到“${text}”。`);
+  return n;
+}
+
+function defaultOutput(input: string): string {
+  const parsed = path.parse(input);
+  return path.join(parsed.dir, `${parsed.name}-督查通报.xlsx`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: "string", short: "o" },
+        sheet: { type: "string" },
+        map: { type: "string" },
+        year: { type: "string" },
+        quarter: { type: "string" },
+        government: { type: "string" },
+        office: { type: "string" },
+        issuer: { type: "string" },
+        date: { type: "string" },
+        decimals: { type: "string" },
+        summary: { type: "string" },
+        clear: { type: "boolean" },
+        json: { type: "boolean" },
+        text: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（用 --help 查看用法）`);
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError("请给出一个调度表文件（.xlsx），例如：npm run --silent notice -- samples/tracking-2025-q3.xlsx");
+  const input = positionals[0]!;
+  const output = o.output ?? defaultOutput(input);
+  if (path.resolve(output) === path.resolve(input)) throw new UsageError(`输出文件不能与输入文件相同（${input}）：本工具从不修改输入文件。`);
+
+  let quarter: number | undefined;
+  if (o.quarter !== undefined) {
+    quarter = parseQuarter(/季度$/.test(o.quarter) ? o.quarter : `${o.quarter}季度`) ?? undefined;
+    if (quarter === undefined) throw new UsageError(`--quarter 应为 1-4 或“三季度”之类，收到“${o.quarter}”。`);
+  }
+  if (o.date !== undefined && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(o.date)) throw new UsageError(`--date 应写作 YYYY-MM-DD，收到“${o.date}”。`);
+  const settings: Partial<NoticeSettings> = {
+    year: intOption("year", o.year, 1900, 2200),
+    quarter,
+    government: o.government,
+    office: o.office,
+    issuer: o.issuer,
+    date: o.date,
+    decimals: intOption("decimals", o.decimals, 0, 4),
+    summary: o.summary,
+  };
+  const options: RunOptions = {
+    sheet: o.sheet,
+    mapping: o.map === undefined ? undefined : parseMapping(o.map),
+    settings,
+    today: today(),
+  };
+
+  const wb = await loadWorkbook(input);
+  if (o.clear) {
+    const removed = clearOnWorkbook(wb);
+    await saveWorkbook(wb, output);
+    if (o.json) process.stdout.write(JSON.stringify({ cleared: removed, output }) + "\n");
+    else process.stdout.write(`已清除 ${removed} 组未完成标记，写入 ${output}\n`);
+    return 0;
+  }
+  const { job } = runOnWorkbook(wb, options);
+  await saveWorkbook(wb, output);
+  if (o.json) {
+    process.stdout.write(JSON.stringify({ ...summarise(job), output }, null, 2) + "\n");
+  } else {
+    process.stdout.write(humanReport(job, output));
+    if (o.text) process.stdout.write("\n" + job.notice.paragraphs.map((p) => p.text).join("\n") + "\n");
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof InputError) {
+      process.stderr.write(`错误：${e.message}\n`);
+      process.exitCode = 2;
+    } else {
+      const message = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`内部错误：${message.split("\n")[0]}（设置 DEBUG=1 可查看详情）\n`);
+      if (process.env.DEBUG) process.stderr.write(String(e instanceof Error ? e.stack : e) + "\n");
+      process.exitCode = 1;
+    }
+  },
+);
