@@ -96,6 +96,9 @@ function bestCandidate(filled: CellValue[][], width: number): Candidate | null {
   for (let r = 0; r < last; r++) {
     for (const rows of [[r], [r, r + 1]]) {
       if (rows[rows.length - 1]! >= filled.length) continue;
+      // Two rows make a header band only when the upper row is itself a
+      // header row (group cells such as 推进情况), not a title above it.
+      if (rows.length === 2 && !bandLabels(filled, [r], width).some((l) => matchHeader(l).length > 0)) continue;
       const labels = bandLabels(filled, rows, width);
       const mapping = assignFields(labels, filled, rows[rows.length - 1]! + 1);
       const score = scoreOf(mapping);
@@ -103,9 +106,7 @@ function bestCandidate(filled: CellValue[][], width: number): Candidate | null {
       const end = rows[rows.length - 1]!;
       const bestEnd = best ? best.headerRows[best.headerRows.length - 1]! : -1;
       const better =
-        !best ||
-        score > best.score ||
-        (score === best.score && end === bestEnd && rows.length > best.headerRows.length);
+        !best || score > best.score || (score === best.score && end === bestEnd && rows.length > best.headerRows.length);
       if (better) best = { headerRows: rows, labels, mapping, score };
     }
   }
