@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { InputError, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
+import { InputError, noticeText, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
 import { clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
 import { humanReport } from "./report";
 
@@ -27,7 +27,7 @@ const USAGE = `用法 / Usage:
   --summary TEXT       总体情况段落的开头文字（默认使用通用表述）
   --clear              只清除本工具添加的未完成标记，不生成通报
   --json               标准输出只输出一个 JSON 文档
-  --text               同时在标准输出打印通报全文
+  --text               标准输出只打印通报全文（摘要改到标准错误）
   -h, --help           显示本帮助`;
 
 class UsageError extends InputError {}
@@ -122,9 +122,11 @@ async function main(argv: string[]): Promise<number> {
   await saveWorkbook(wb, output);
   if (o.json) {
     process.stdout.write(JSON.stringify({ ...summarise(job), output }, null, 2) + "\n");
+  } else if (o.text) {
+    process.stderr.write(humanReport(job, output));
+    process.stdout.write(noticeText(job.notice));
   } else {
     process.stdout.write(humanReport(job, output));
-    if (o.text) process.stdout.write("\n" + job.notice.paragraphs.map((p) => p.text).join("\n") + "\n");
   }
   return 0;
 }

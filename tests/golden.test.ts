@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { noticeText, prepareNotice } from "../src/core";
+import { workbookToGrid } from "../src/hosts/exceljs";
+
+describe("the notice for the bundled sample", () => {
+  it("matches the checked-in text, line by line", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/tracking-2025-q3.xlsx");
+    const job = prepareNotice(workbookToGrid(wb), {
+      today: "2030-01-01",
+      settings: { government: "淄川区人民政府", issuer: "淄川区人民政府办公室", date: "2025-10-29" },
+    });
+    const expected = readFileSync("tests/golden/notice-2025-q3.txt", "utf8").split("\n");
+    const actual = noticeText(job.notice).split("\n");
+    actual.forEach((line, i) => expect(line, `line ${i + 1}`).toBe(expected[i]));
+    expect(actual.length).toBe(expected.length);
+  });
+});
