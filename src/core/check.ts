@@ -74,7 +74,7 @@ function checkNumbers(tasks: readonly Task[], read: ReadResult, list: IssueList)
       firstRow.set(t.id, t);
     }
   }
-  const numbers = [...new Set(tasks.map((t) => t.number).filter((n): n is number => n !== null))].sort((a, b) => a - b);
+  const numbers = Float64Array.from(new Set(tasks.map((t) => t.number).filter((n): n is number => n !== null))).sort();
   for (let i = 1; i < numbers.length; i++) {
     const prev = numbers[i - 1]!;
     const next = numbers[i]!;

@@ -36,27 +36,37 @@ export function columnCount(sheet: SheetGrid): number {
   return max;
 }
 
-/**
- * Values with every merged area filled from its top-left cell, as a reader
- * sees the sheet. Returns a new array; the input is not changed.
- */
-export function fillMerges(sheet: SheetGrid): CellValue[][] {
-  const width = columnCount(sheet);
-  const filled = sheet.values.map((row) => {
-    const copy = row.slice();
-    while (copy.length < width) copy.push(null);
-    return copy;
-  });
+/** A sheet as a person reads it: each cell of a merged area shows the area's value. */
+export interface SheetView {
+  readonly rowCount: number;
+  readonly colCount: number;
+  get(row: number, col: number): CellValue;
+}
+
+/** Excel's widest sheet is 16,384 columns: a safe stride for cell keys. */
+const STRIDE = 16_384;
+
+/** A merge-aware view of a sheet, without copying its values. */
+export function viewOf(sheet: SheetGrid): SheetView {
+  const origin = new Map<number, number>();
   for (const m of sheet.merges) {
-    const top = filled[m.row]?.[m.col] ?? null;
-    for (let r = m.row; r < m.row + m.rowCount && r < filled.length; r++) {
-      for (let c = m.col; c < m.col + m.colCount; c++) {
-        if (r === m.row && c === m.col) continue;
-        filled[r]![c] = top;
-      }
+    const top = m.row * STRIDE + m.col;
+    const lastRow = Math.min(m.row + m.rowCount, sheet.values.length);
+    for (let r = m.row; r < lastRow; r++) {
+      for (let c = m.col; c < m.col + m.colCount; c++) if (r !== m.row || c !== m.col) origin.set(r * STRIDE + c, top);
     }
   }
-  return filled;
+  return {
+    rowCount: sheet.values.length,
+    colCount: columnCount(sheet),
+    get(row, col) {
+      if (origin.size > 0) {
+        const top = origin.get(row * STRIDE + col);
+        if (top !== undefined) return cellAt(sheet, Math.floor(top / STRIDE), top % STRIDE);
+      }
+      return cellAt(sheet, row, col);
+    },
+  };
 }
 
 /** Column letters for a 0-based column index: 0 → A, 26 → AA. */

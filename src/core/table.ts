@@ -3,7 +3,7 @@
  * holds what. Works on the merge-filled view of a sheet, so a header merged
  * over two rows or a group cell over two columns reads as a person reads it.
  */
-import { type CellValue, type SheetGrid, type WorkbookGrid, columnCount, fillMerges } from "./grid";
+import { type CellValue, type SheetGrid, type SheetView, type WorkbookGrid, viewOf } from "./grid";
 import { AMBIGUOUS_STATUS_HEADERS, matchHeader } from "./columns";
 import { isStatusWord } from "./status";
 import { cellText, headerKey } from "./text";
@@ -24,12 +24,12 @@ interface Candidate {
 }
 
 /** Share of non-empty cells in a column (rows from `start`) that are status words. */
-function statusShare(filled: CellValue[][], col: number, start: number): number {
+function statusShare(view: SheetView, col: number, start: number): number {
   let filledCells = 0;
   let words = 0;
-  const end = Math.min(filled.length, start + CONTENT_SAMPLE_ROWS);
+  const end = Math.min(view.rowCount, start + CONTENT_SAMPLE_ROWS);
   for (let r = start; r < end; r++) {
-    const v = filled[r]?.[col] ?? null;
+    const v = view.get(r, col);
     if (cellText(v) === "") continue;
     filledCells++;
     if (isStatusWord(v)) words++;
@@ -38,12 +38,12 @@ function statusShare(filled: CellValue[][], col: number, start: number): number 
 }
 
 /** Column labels of a header band: per column, the lowest non-empty text. */
-function bandLabels(filled: CellValue[][], rows: number[], width: number): string[] {
+function bandLabels(view: SheetView, rows: number[]): string[] {
   const labels: string[] = [];
-  for (let c = 0; c < width; c++) {
+  for (let c = 0; c < view.colCount; c++) {
     let label = "";
     for (const r of rows) {
-      const key = headerKey(filled[r]?.[c] ?? null);
+      const key = headerKey(view.get(r, c));
       if (key !== "") label = key;
     }
     labels.push(label);
@@ -52,12 +52,12 @@ function bandLabels(filled: CellValue[][], rows: number[], width: number): strin
 }
 
 /** Assigns fields to columns from their labels, using content where a label is ambiguous. */
-function assignFields(labels: string[], filled: CellValue[][], dataStart: number): ColumnMapping {
+function assignFields(labels: string[], view: SheetView, dataStart: number): ColumnMapping {
   const candidates: { field: Field; rank: number; col: number }[] = [];
   labels.forEach((label, col) => {
     let matches = matchHeader(label);
     if (AMBIGUOUS_STATUS_HEADERS.some((p) => p.test(label))) {
-      const holdsStatuses = statusShare(filled, col, dataStart) >= 0.5;
+      const holdsStatuses = statusShare(view, col, dataStart) >= 0.5;
       matches = matches.filter((m) => (m.field === "status") === holdsStatuses);
     }
     for (const m of matches) candidates.push({ ...m, col });
@@ -73,10 +73,10 @@ function assignFields(labels: string[], filled: CellValue[][], dataStart: number
       used.add(pick.col);
     }
   }
-  if (mapping.status === undefined) {
-    // A status column whose header we do not know: take it by its content.
+  if (mapping.status === undefined && Object.keys(mapping).length >= 2) {
+    // A header row whose status column has a header we do not know: take it by its content.
     for (let col = 0; col < labels.length; col++) {
-      if (!used.has(col) && statusShare(filled, col, dataStart) >= 0.6) {
+      if (!used.has(col) && statusShare(view, col, dataStart) >= 0.6) {
         mapping.status = col;
         break;
       }
@@ -90,17 +90,17 @@ function scoreOf(mapping: ColumnMapping): number {
   return usable ? Object.keys(mapping).length : 0;
 }
 
-function bestCandidate(filled: CellValue[][], width: number): Candidate | null {
+function bestCandidate(view: SheetView): Candidate | null {
   let best: Candidate | null = null;
-  const last = Math.min(filled.length, HEADER_SCAN_ROWS);
+  const last = Math.min(view.rowCount, HEADER_SCAN_ROWS);
   for (let r = 0; r < last; r++) {
     for (const rows of [[r], [r, r + 1]]) {
-      if (rows[rows.length - 1]! >= filled.length) continue;
+      if (rows[rows.length - 1]! >= view.rowCount) continue;
       // Two rows make a header band only when the upper row is itself a
       // header row (group cells such as 推进情况), not a title above it.
-      if (rows.length === 2 && !bandLabels(filled, [r], width).some((l) => matchHeader(l).length > 0)) continue;
-      const labels = bandLabels(filled, rows, width);
-      const mapping = assignFields(labels, filled, rows[rows.length - 1]! + 1);
+      if (rows.length === 2 && !bandLabels(view, [r]).some((l) => matchHeader(l).length > 0)) continue;
+      const labels = bandLabels(view, rows);
+      const mapping = assignFields(labels, view, rows[rows.length - 1]! + 1);
       const score = scoreOf(mapping);
       if (score === 0) continue;
       const end = rows[rows.length - 1]!;
@@ -114,9 +114,11 @@ function bestCandidate(filled: CellValue[][], width: number): Candidate | null {
 }
 
 function isRemarkRow(row: readonly CellValue[] | undefined): boolean {
-  if (!row) return false;
-  const first = row.map(cellText).find((t) => t !== "");
-  return first !== undefined && REMARK_ROW.test(first.replace(/\s+/g, ""));
+  for (const v of row ?? []) {
+    const t = cellText(v);
+    if (t !== "") return REMARK_ROW.test(t.replace(/\s+/g, ""));
+  }
+  return false;
 }
 
 function rowIsEmpty(row: readonly CellValue[] | undefined): boolean {
@@ -125,9 +127,7 @@ function rowIsEmpty(row: readonly CellValue[] | undefined): boolean {
 
 /** Locates the tracking table in one sheet, or null when the sheet has none. */
 export function findTableInSheet(sheet: SheetGrid, override: ColumnMapping = {}): TableLocation | null {
-  const filled = fillMerges(sheet);
-  const width = columnCount(sheet);
-  const found = bestCandidate(filled, width);
+  const found = bestCandidate(viewOf(sheet));
   if (!found) return null;
 
   const mapping: ColumnMapping = { ...found.mapping };

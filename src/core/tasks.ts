@@ -1,5 +1,5 @@
 /** Reading tasks out of a located table. */
-import { type CellValue, type SheetGrid, fillMerges } from "./grid";
+import { type CellValue, type SheetGrid, viewOf } from "./grid";
 import { classifyStatus } from "./status";
 import { cellText, circledNumber, circledValue, flattenText, parseChineseNumber, toHalfWidth } from "./text";
 import type { Field, TableLocation, Task } from "./types";
@@ -52,11 +52,31 @@ export interface ReadResult {
 
 /** One task per row that carries a status, a task text or its own number. */
 export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
-  const filled = fillMerges(sheet);
+  const view = viewOf(sheet);
   const map = table.mapping;
-  const own = (r: number, f: Field): string => (map[f] === undefined ? "" : cellText(sheet.values[r]?.[map[f]!] ?? null));
-  const seen = (r: number, f: Field): string => (map[f] === undefined ? "" : cellText(filled[r]?.[map[f]!] ?? null));
+  const col = (f: Field): number => map[f] ?? -1;
+  const [numberCol, taskCol, leadCol, targetCol, progressCol, statusCol, reasonCol, nextCol] = (
+    ["number", "task", "lead", "quarterTarget", "progress", "status", "reason", "nextSteps"] as const
+  ).map(col) as [number, number, number, number, number, number, number, number];
+  /** The cell's own text (empty in the covered cells of a merge). */
+  const own = (r: number, c: number): string => (c < 0 ? "" : cellText(sheet.values[r]?.[c] ?? null));
+  /** The text a reader sees in the cell, merges filled. */
+  const seen = (r: number, c: number): string => (c < 0 ? "" : cellText(view.get(r, c)));
   const spans = map.number === undefined ? new Map<number, MergeSpan>() : numberMerges(sheet, map.number);
+
+  // Statuses and departments repeat down a sheet: classify and split each text once.
+  const categories = new Map<string, Task["category"]>();
+  const categoryOf = (text: string) => {
+    let c = categories.get(text);
+    if (c === undefined) categories.set(text, (c = classifyStatus(text)));
+    return c;
+  };
+  const departments = new Map<string, string[]>();
+  const leadsOf = (text: string) => {
+    let d = departments.get(text);
+    if (d === undefined) departments.set(text, (d = splitDepartments(text)));
+    return d;
+  };
 
   const tasks: Task[] = [];
   const unparsedNumbers: { row: number; text: string }[] = [];
@@ -64,18 +84,18 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
   const positionInMerge = new Map<number, number>();
 
   for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
-    const statusText = own(r, "status");
-    const ownText = own(r, "task");
-    const ownNumber = own(r, "number");
+    const statusText = own(r, statusCol);
+    const ownText = own(r, taskCol);
+    const ownNumber = own(r, numberCol);
     if (statusText === "" && ownText === "" && ownNumber === "") continue;
 
-    const numberText = seen(r, "number");
-    const number = map.number === undefined ? null : parseTaskNumber(filled[r]?.[map.number] ?? null);
+    const numberText = seen(r, numberCol);
+    const number = numberCol < 0 ? null : parseTaskNumber(view.get(r, numberCol));
     if (numberText !== "" && number === null && ownNumber !== "") unparsedNumbers.push({ row: r, text: numberText });
 
-    let text = seen(r, "task");
+    let text = seen(r, taskCol);
     let subItem: number | null = null;
-    const first = [...text][0] ?? "";
+    const first = text === "" ? "" : String.fromCodePoint(text.codePointAt(0)!);
     if (circledValue(first) > 0) {
       subItem = circledValue(first);
       text = text.slice(first.length).trim();
@@ -89,7 +109,7 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
     }
     if (number === null) subItem = null;
 
-    const leadText = flattenText(seen(r, "lead"));
+    const leadText = flattenText(seen(r, leadCol));
     tasks.push({
       id: number === null ? `R${r + 1}` : subItem === null ? String(number) : `${number}-${subItem}`,
       number,
@@ -97,14 +117,14 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
       label: taskLabel(number, subItem, r),
       row: r,
       text: flattenText(text),
-      leads: splitDepartments(leadText),
+      leads: leadsOf(leadText),
       leadText,
-      quarterTarget: flattenText(seen(r, "quarterTarget")),
-      progress: flattenText(seen(r, "progress")),
+      quarterTarget: flattenText(seen(r, targetCol)),
+      progress: flattenText(seen(r, progressCol)),
       statusText: flattenText(statusText),
-      category: classifyStatus(statusText),
-      reason: flattenText(own(r, "reason")),
-      nextSteps: flattenText(own(r, "nextSteps")),
+      category: categoryOf(statusText),
+      reason: flattenText(own(r, reasonCol)),
+      nextSteps: flattenText(own(r, nextCol)),
     });
   }
   return { tasks: collapseSingleSubItems(tasks), unparsedNumbers };
@@ -115,6 +135,7 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
  * sub-item "1"; such a task is just task N.
  */
 function collapseSingleSubItems(tasks: Task[]): Task[] {
+  if (!tasks.some((t) => t.subItem !== null)) return tasks;
   const perNumber = new Map<number, number>();
   for (const t of tasks) if (t.number !== null) perNumber.set(t.number, (perNumber.get(t.number) ?? 0) + 1);
   return tasks.map((t) => {

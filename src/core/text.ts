@@ -18,7 +18,7 @@ export function cellText(value: CellValue): string {
   if (value === null) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "是" : "否";
-  return value.replace(/\r\n?/g, "\n").trim();
+  return (value.includes("\r") ? value.replace(/\r\n?/g, "\n") : value).trim();
 }
 
 /** Header text for matching: no whitespace at all, half-width, brackets unified. */
@@ -36,6 +36,7 @@ export function statusKey(value: CellValue): string {
 
 /** Body text as written into the notice: single spaces, no line breaks. */
 export function flattenText(text: string): string {
+  if (!/\n|\t| {2}/.test(text)) return text.trim();
   return text
     .replace(/\s*\n\s*/g, "")
     .replace(/[ \t]+/g, " ")

@@ -5,11 +5,13 @@
  * full-width characters take one em, ASCII about half.
  */
 
-/** Width of one character in ems. */
-export function charWidth(ch: string): number {
-  const code = ch.codePointAt(0)!;
+/** Letters wider than half an em in most fonts. */
+const WIDE_ASCII = new Set([..."ABCDEFGHIJKLMNOPQRSTUVWXYZ@%&mw"].map((c) => c.codePointAt(0)!));
+
+/** Width of one character (by code point) in ems. */
+export function charWidth(code: number): number {
   if (code < 0x20) return 0;
-  if (code < 0x7f) return /[A-Z@%&mwMW]/.test(ch) ? 0.62 : 0.5;
+  if (code < 0x7f) return WIDE_ASCII.has(code) ? 0.62 : 0.5;
   // General punctuation such as “ ” ‘ ’ — … are full width in Chinese fonts.
   if (code >= 0x2000 && code <= 0x206f) return 1;
   if (code >= 0xff61 && code <= 0xff9f) return 0.5; // half-width katakana
@@ -19,7 +21,7 @@ export function charWidth(ch: string): number {
 
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += charWidth(ch);
+  for (const ch of text) w += charWidth(ch.codePointAt(0)!);
   return w;
 }
 
@@ -29,24 +31,28 @@ export function textWidth(text: string): number {
  */
 export function wrapLines(text: string, lineEms: number): string[] {
   const lines: string[] = [];
-  let line = "";
+  let start = 0;
   let width = 0;
-  for (const ch of text) {
-    if (ch === "\n") {
-      lines.push(line);
-      line = "";
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    const size = code > 0xffff ? 2 : 1;
+    if (code === 10) {
+      lines.push(text.slice(start, i));
+      i += 1;
+      start = i;
       width = 0;
       continue;
     }
-    const w = charWidth(ch);
-    if (width + w > lineEms && line !== "") {
-      lines.push(line);
-      line = "";
+    const w = charWidth(code);
+    if (width + w > lineEms && i > start) {
+      lines.push(text.slice(start, i));
+      start = i;
       width = 0;
     }
-    line += ch;
     width += w;
+    i += size;
   }
-  lines.push(line);
+  lines.push(text.slice(start));
   return lines;
 }
