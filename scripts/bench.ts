@@ -1,0 +1,105 @@
+/**
+ * Benchmarks, run with `npm run bench`. Prints a table per target:
+ * - core: prepareNotice on 99, 10,000 and 100,000 rows (target < 50 ms at 10,000; memory linear);
+ * - CLI on 10,000 rows against ExcelJS alone reading and writing the same file (target ≤ 1.5×).
+ * Further sections (Office.js syncs, bundle size, pane start-up) live in scripts/bench/*.ts.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { prepareNotice, type CellValue, type SheetGrid, type WorkbookGrid } from "../src/core";
+import { workbookToGrid } from "../src/hosts/exceljs";
+import { largeWorkbook } from "./bench/large-workbook";
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** The sample's tracking sheet with its data rows repeated to `rows` tasks. */
+function scaledGrid(sample: SheetGrid, firstDataRow: number, lastDataRow: number, rows: number): WorkbookGrid {
+  const head = sample.values.slice(0, firstDataRow);
+  const body = sample.values.slice(firstDataRow + 9, lastDataRow + 1); // skip task 1's merged sub-items
+  const values: CellValue[][] = head.map((r) => [...r]);
+  for (let i = 0; i < rows; i++) {
+    const r = [...body[i % body.length]!];
+    r[0] = i + 1;
+    values.push(r);
+  }
+  const merges = sample.merges.filter((m) => m.row < firstDataRow);
+  return { sheets: [{ name: sample.name, values, merges }] };
+}
+
+async function benchCore(): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile("samples/tracking-2025-q3.xlsx");
+  const grid = workbookToGrid(wb);
+  const sheet = grid.sheets.find((s) => s.name === "三季度调度表")!;
+  const options = { today: "2025-10-29" };
+  const probe = prepareNotice(grid, options).analysis.table;
+
+  console.log("\n## Core: prepareNotice (find, read, check, count, word, plan)");
+  console.log("| rows | median ms | runs | heap MB after | heap bytes/row |");
+  console.log("|---:|---:|---:|---:|---:|");
+  for (const rows of [99, 10_000, 100_000]) {
+    const g = scaledGrid(sheet, probe.firstDataRow, probe.lastDataRow, rows);
+    const runs = rows >= 100_000 ? 5 : 15;
+    prepareNotice(g, options); // warm up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      prepareNotice(g, options);
+      times.push(performance.now() - t0);
+    }
+    gc?.();
+    const before = process.memoryUsage().heapUsed;
+    const keep = prepareNotice(g, options);
+    gc?.();
+    const used = process.memoryUsage().heapUsed - before;
+    if (keep.analysis.statistics.total !== rows) throw new Error(`expected ${rows} tasks, got ${keep.analysis.statistics.total}`);
+    console.log(`| ${rows} | ${median(times).toFixed(1)} | ${runs} | ${(used / 2 ** 20).toFixed(1)} | ${gc ? Math.round(used / rows) : "n/a (run with --expose-gc)"} |`);
+  }
+}
+
+function timeCommand(args: string[]): number {
+  const t0 = performance.now();
+  execFileSync(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  return performance.now() - t0;
+}
+
+async function benchCli(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "notice-bench-"));
+  try {
+    const input = path.join(dir, "tracking-10000.xlsx");
+    await (await largeWorkbook(10_000)).xlsx.writeFile(input);
+    const floor: number[] = [];
+    const cli: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      floor.push(timeCommand(["scripts/bench/exceljs-floor.ts", input, path.join(dir, "floor.xlsx")]));
+      cli.push(timeCommand(["src/cli/main.ts", input, "-o", path.join(dir, "cli.xlsx"), "--json"]));
+    }
+    const f = median(floor);
+    const c = median(cli);
+    console.log("\n## CLI on 10,000 rows against the ExcelJS floor (whole processes, median of 3)");
+    console.log("| what | median ms |");
+    console.log("|---|---:|");
+    console.log(`| ExcelJS alone: read + write | ${f.toFixed(0)} |`);
+    console.log(`| CLI: read, check, highlight, notice, write | ${c.toFixed(0)} |`);
+    console.log(`| ratio (target ≤ 1.5) | ${(c / f).toFixed(2)} |`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log(`# supervision-notice benchmark — node ${process.version}, ${new Date().toISOString()}`);
+/** `npm run bench -- core cli` runs only the named sections. */
+const only = new Set(process.argv.slice(2));
+const sections: [string, () => Promise<void>][] = [
+  ["core", benchCore],
+  ["cli", benchCli],
+];
+for (const [name, section] of sections) if (only.size === 0 || only.has(name)) await section();
