@@ -13,50 +13,13 @@
 //                       https://localhost:3000/. Unset: localhost is kept.
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import Module, { createRequire } from "node:module";
-import { dirname, join, resolve, sep } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 
 const root = dirname(fileURLToPath(import.meta.url));
 
-/**
- * Dependency-tree repair. schema-utils 4 (used by copy-webpack-plugin,
- * webpack-dev-server, webpack-dev-middleware) loads ajv-keywords 5, whose peer
- * dependency is ajv 8. With `legacy-peer-deps=true` (.npmrc) npm does not
- * install that peer next to ajv-keywords, so it resolves the top-level ajv 6
- * (eslint's) and fails with "Cannot find module 'ajv/dist/compile/codegen'"
- * when a plugin validates its options. When (and only when) that broken layout
- * is detected, requests for "ajv" made from ajv-keywords are sent to the ajv 8
- * that schema-utils itself uses. Remove once ajv 8 is a top-level devDependency.
- */
-function repairAjvForAjvKeywords() {
-  try {
-    const requireHere = createRequire(import.meta.url);
-    const requireSchemaUtils = createRequire(requireHere.resolve("schema-utils/package.json"));
-    const keywordsDir = dirname(requireSchemaUtils.resolve("ajv-keywords/package.json"));
-    try {
-      createRequire(join(keywordsDir, "package.json")).resolve("ajv/dist/compile/codegen");
-      return; // healthy tree: nothing to do
-    } catch {
-      // broken: fall through
-    }
-    const ajv8Dir = dirname(requireSchemaUtils.resolve("ajv/package.json"));
-    const ajv8Major = Number(JSON.parse(readFileSync(join(ajv8Dir, "package.json"), "utf8")).version.split(".")[0]);
-    if (ajv8Major !== 8) return;
-    const resolveFilename = Module._resolveFilename;
-    Module._resolveFilename = function (request, parent, ...rest) {
-      if ((request === "ajv" || request.startsWith("ajv/")) && parent?.filename?.startsWith(keywordsDir + sep)) {
-        return resolveFilename.call(this, ajv8Dir + request.slice(3), parent, ...rest);
-      }
-      return resolveFilename.call(this, request, parent, ...rest);
-    };
-  } catch {
-    // schema-utils/ajv-keywords not found: nothing to repair.
-  }
-}
-repairAjvForAjvKeywords();
 const DEV_BASE_URL = "https://localhost:3000/";
 const DEV_PORT = 3000;
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
