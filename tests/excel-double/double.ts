@@ -732,22 +732,6 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
     }, false);
   }
 
-  getMergedAreasOrNullObject(): RangeAreasDouble {
-    const ctx = this.context;
-    const ra = new RangeAreasDouble(
-      ctx,
-      () => {
-        ctx._requires("1.13", "Worksheet.getMergedAreasOrNullObject");
-        const s = this._resolve();
-        if (s === null || s.merges.length === 0) return null;
-        return { sheet: s, rects: s.merges.map((m) => parseArea(m)!) };
-      },
-      true,
-    );
-    ra._queueNullCheck();
-    return ra;
-  }
-
   delete(): void {
     const model = this.context.model;
     this._write(
@@ -1041,6 +1025,23 @@ export class RangeDouble extends SheetPartDouble<RangeTarget> {
           return t ? { sheet: t.sheet, rects: [t.rect] } : null;
         }),
     );
+  }
+  /** Merged areas that intersect this range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreasDouble {
+    const ctx = this.context;
+    const ra = new RangeAreasDouble(
+      ctx,
+      () => {
+        ctx._requires("1.13", "Range.getMergedAreasOrNullObject");
+        const t = this._resolve();
+        if (t === null) return null;
+        const rects = t.sheet.merges.map((m) => parseArea(m)!).filter((m) => intersects(m, t.rect));
+        return rects.length === 0 ? null : { sheet: t.sheet, rects };
+      },
+      true,
+    );
+    ra._queueNullCheck();
+    return ra;
   }
   merge(across?: boolean): void {
     this._edit(

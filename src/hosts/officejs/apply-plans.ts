@@ -1,0 +1,245 @@
+/**
+ * Translating the core's plans into queued Office.js writes: the highlight
+ * as conditional formats over the plan's ranges, the notice sheet block by
+ * block. Nothing here decides anything the plan does not say.
+ *
+ * Writes are queued on the context and sent by the caller's sync. Excel on
+ * the web rejects a request over 5 MB, so the queue keeps an estimate of the
+ * request size and syncs early when the next write would take a batch past
+ * WRITE_BATCH_LIMIT (only very large notices ever need this).
+ */
+import { columnLetter, rangeAddress, type CellBlock, type CellRange, type HighlightPlan, type SheetPlan } from "../../core";
+import type { ExcelFeatures } from "./features";
+
+/** Batches stay under this many estimated request bytes (Excel on the web: 5 MB per request). */
+export const WRITE_BATCH_LIMIT = 4 * 1024 * 1024;
+/** One values/numberFormat write is cut into row chunks of at most this many estimated bytes. */
+const CHUNK_BYTES = 512 * 1024;
+/** Longest multi-area address given to one `getRanges` call. */
+const MAX_AREAS_ADDRESS = 2000;
+/** Request overhead of one action (object path, action JSON). */
+const ACTION_BYTES = 80;
+
+const encoder = new TextEncoder();
+
+/** Estimated bytes of a value in the request JSON. */
+export function estimateBytes(value: unknown): number {
+  return encoder.encode(JSON.stringify(value) ?? "").length;
+}
+
+/** Queued writes with a running size estimate; syncs early when a batch would pass the limit. */
+export class WriteQueue {
+  private bytes = 0;
+  /** Syncs made only to keep a batch under the limit. */
+  extraSyncs = 0;
+
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly limit: number = WRITE_BATCH_LIMIT,
+  ) {}
+
+  /** Queues writes estimated at `bytes`; sends what is queued first if they would not fit. */
+  async add(bytes: number, queue: () => void): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > this.limit) {
+      await this.context.sync();
+      this.extraSyncs++;
+      this.bytes = 0;
+    }
+    queue();
+    this.bytes += bytes;
+  }
+
+  /** Counts writes that are always small (a property or two). */
+  small(queue: () => void, actions = 1): Promise<void> {
+    return this.add(actions * ACTION_BYTES, queue);
+  }
+}
+
+/** Excel character units → points, as Office.js takes column widths: pixels = chars·7 + 5, 0.75 pt a pixel. */
+export function columnWidthPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+/** Custom rule formulas start with `=` in Office.js. */
+export function ruleFormula(plan: HighlightPlan): string {
+  return plan.formula.startsWith("=") ? plan.formula : `=${plan.formula}`;
+}
+
+/** Groups addresses into comma-joined strings no longer than `max`. */
+export function groupAddresses(addresses: readonly string[], max = MAX_AREAS_ADDRESS): string[] {
+  const groups: string[] = [];
+  let current = "";
+  for (const a of addresses) {
+    if (current !== "" && current.length + 1 + a.length > max) {
+      groups.push(current);
+      current = "";
+    }
+    current = current === "" ? a : `${current},${a}`;
+  }
+  if (current !== "") groups.push(current);
+  return groups;
+}
+
+/**
+ * Deletes this tool's old rules and adds the plan's highlight. With ExcelApi
+ * 1.9 one rule covers many rows (a multi-area range); before it, one rule per
+ * row range.
+ */
+export async function queueHighlight(
+  queue: WriteQueue,
+  worksheet: Excel.Worksheet,
+  plan: HighlightPlan,
+  oldRules: readonly Excel.ConditionalFormat[],
+  features: ExcelFeatures,
+): Promise<void> {
+  for (const rule of oldRules) await queue.small(() => rule.delete());
+  if (plan.ranges.length === 0) return;
+  const formula = ruleFormula(plan);
+  const addresses = plan.ranges.map(rangeAddress);
+  const targets = features.pageLayout ? groupAddresses(addresses) : addresses;
+  for (const address of targets) {
+    await queue.add(estimateBytes(address) + estimateBytes(formula) + 5 * ACTION_BYTES, () => {
+      const range = features.pageLayout ? worksheet.getRanges(address) : worksheet.getRange(address);
+      const rule = range.conditionalFormats.add("Custom");
+      rule.custom.rule.formula = formula;
+      rule.custom.format.fill.color = plan.fill;
+      rule.custom.format.font.color = plan.fontColor;
+    });
+  }
+}
+
+const HORIZONTAL = { left: "Left", center: "Center", right: "Right", justify: "Justify" } as const;
+const VERTICAL = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+function blockWidth(block: CellBlock): number {
+  let w = 1;
+  for (const row of block.texts) w = Math.max(w, row.length);
+  return w;
+}
+
+/** Rows of a block cut into chunks whose text stays under CHUNK_BYTES. */
+function blockChunks(block: CellBlock, width: number): { row: number; texts: string[][] }[] {
+  const chunks: { row: number; texts: string[][] }[] = [];
+  let current: string[][] = [];
+  let start = block.row;
+  let bytes = 0;
+  block.texts.forEach((rowTexts, i) => {
+    const padded = [...rowTexts];
+    while (padded.length < width) padded.push("");
+    const b = estimateBytes(padded) + width * 6;
+    if (current.length > 0 && bytes + b > CHUNK_BYTES) {
+      chunks.push({ row: start, texts: current });
+      current = [];
+      bytes = 0;
+      start = block.row + i;
+    }
+    current.push(padded);
+    bytes += b;
+  });
+  if (current.length > 0) chunks.push({ row: start, texts: current });
+  return chunks;
+}
+
+async function queueBlock(queue: WriteQueue, ws: Excel.Worksheet, block: CellBlock, features: ExcelFeatures): Promise<void> {
+  const width = blockWidth(block);
+  const style = block.style;
+  for (const chunk of blockChunks(block, width)) {
+    const area: CellRange = { row: chunk.row, col: block.col, rowCount: chunk.texts.length, colCount: width };
+    const formats = chunk.texts.map((row) => row.map(() => "@"));
+    await queue.add(estimateBytes(chunk.texts) + estimateBytes(formats) + 12 * ACTION_BYTES, () => {
+      const range = ws.getRange(rangeAddress(area));
+      // Text format first, so no value is ever parsed as a formula or a number.
+      range.numberFormat = formats;
+      range.values = chunk.texts;
+      const f = range.format;
+      f.font.name = style.font.name;
+      f.font.size = style.font.size;
+      f.font.bold = style.font.bold ?? false;
+      if (style.font.color) f.font.color = style.font.color;
+      f.horizontalAlignment = HORIZONTAL[style.horizontal];
+      f.verticalAlignment = VERTICAL[style.vertical];
+      f.wrapText = style.wrap;
+      if (style.indent && features.pageLayout) f.indentLevel = style.indent;
+      if (style.fill) f.fill.color = style.fill;
+    });
+  }
+}
+
+/** Consecutive rows of equal height, as `first:last` runs. */
+export function heightRuns(rowHeights: SheetPlan["rowHeights"]): { first: number; last: number; height: number }[] {
+  const sorted = [...rowHeights].sort((a, b) => a.row - b.row);
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const { row, height } of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.last + 1 === row && last.height === height) last.last = row;
+    else runs.push({ first: row, last: row, height });
+  }
+  return runs;
+}
+
+/**
+ * Writes the notice sheet: deletes the earlier one this tool wrote (the
+ * caller has checked its marker), adds the sheet and fills it from the plan.
+ */
+export async function queueNoticeSheet(
+  queue: WriteQueue,
+  context: Excel.RequestContext,
+  plan: SheetPlan,
+  replaceExisting: boolean,
+  features: ExcelFeatures,
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  if (replaceExisting) await queue.small(() => sheets.getItem(plan.name).delete(), 2);
+  const ws = sheets.add(plan.name);
+  await queue.small(() => {
+    if (features.showGridlines) ws.showGridlines = plan.showGridlines;
+  });
+
+  for (let i = 0; i < plan.columnWidths.length; i++) {
+    const letters = columnLetter(i);
+    const column = ws.getRange(`${letters}:${letters}`);
+    await queue.small(() => {
+      column.format.columnWidth = columnWidthPoints(plan.columnWidths[i]!);
+      if (plan.hiddenColumns.includes(i)) column.columnHidden = true;
+    }, 3);
+  }
+  for (const col of plan.hiddenColumns) {
+    if (col < plan.columnWidths.length) continue;
+    const letters = columnLetter(col);
+    await queue.small(() => (ws.getRange(`${letters}:${letters}`).columnHidden = true), 2);
+  }
+
+  for (const block of plan.blocks) await queueBlock(queue, ws, block, features);
+
+  const { marker } = plan;
+  await queue.add(estimateBytes(marker.text) * 2 + 3 * ACTION_BYTES, () => {
+    const cell = ws.getRange(rangeAddress({ row: marker.row, col: marker.col, rowCount: 1, colCount: 1 }));
+    cell.numberFormat = [["@"]];
+    cell.values = [[marker.text]];
+  });
+
+  for (const m of plan.merges) await queue.small(() => ws.getRange(rangeAddress(m)).merge(false), 2);
+  for (const run of heightRuns(plan.rowHeights)) {
+    await queue.small(() => (ws.getRange(`${run.first + 1}:${run.last + 1}`).format.rowHeight = run.height), 2);
+  }
+
+  if (features.pageLayout) {
+    const ps = plan.pageSetup;
+    await queue.add(estimateBytes(ps) + 16 * ACTION_BYTES, () => {
+      const layout = ws.pageLayout;
+      layout.paperSize = ps.paperSize;
+      layout.orientation = ps.orientation === "landscape" ? "Landscape" : "Portrait";
+      layout.topMargin = ps.margins.top * 72;
+      layout.bottomMargin = ps.margins.bottom * 72;
+      layout.leftMargin = ps.margins.left * 72;
+      layout.rightMargin = ps.margins.right * 72;
+      layout.headerMargin = ps.margins.header * 72;
+      layout.footerMargin = ps.margins.footer * 72;
+      layout.centerHorizontally = ps.centerHorizontally;
+      // 0 pages tall: as many pages as the text needs (the xlsx fitToHeight="0").
+      layout.zoom = { horizontalFitToPages: ps.fitToPagesWide, verticalFitToPages: 0 };
+      layout.setPrintArea(rangeAddress(ps.printArea));
+      layout.headersFooters.defaultForAllPages.centerFooter = ps.centerFooter;
+    });
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * The add-in's operations on the open workbook. Each reads with whole-range
+ * reads, lets the core decide, and applies the core's plans.
+ *
+ * Syncs (round trips) per operation, whatever the number of rows:
+ *
+ * | operation        | tracking sheet stored in prefs | no sheet stored |
+ * |------------------|--------------------------------|-----------------|
+ * | analyseWorkbook  | 1                              | 2               |
+ * | highlightMissed  | 2                              | 3               |
+ * | generateNotice   | 2, or 3 when a notice sheet of that name exists | 3 |
+ * | clearHighlights  | 3 (2 when there is nothing to clear)            |
+ *
+ * Office.js cannot ask for a sheet's ranges before it knows the sheet: with
+ * no stored sheet the first sync gets the sheet names and the second reads
+ * every sheet (values, merges, this tool's rules, protection) at once. With a
+ * stored sheet the first sync gets the names and reads that sheet. Writes go
+ * in one last sync, split into more only when a batch would pass 4 MB
+ * (Excel on the web refuses requests over 5 MB): see WriteQueue.
+ */
+import {
+  HIGHLIGHT_MARKER,
+  InputError,
+  analyse,
+  cellAddress,
+  parseRangeAddress,
+  prepareNotice,
+  sheetNameTaken,
+  type Analysis,
+  type NoticeJob,
+  type RunOptions,
+  type SheetGrid,
+} from "../../core";
+import { queueHighlight, queueNoticeSheet, WriteQueue } from "./apply-plans";
+import { officeErrorCode } from "./errors";
+import { detectFeatures, type ExcelFeatures } from "./features";
+import type { StoredPreferences } from "./preferences";
+import { finishSheetRead, loadRuleFormulas, ownRules, queueSheetRead, type PendingSheet, type SheetRead } from "./read-grid";
+
+export type ProgressStep = "reading" | "checking" | "highlighting" | "writing" | "done";
+
+/** What one read of the workbook gives. */
+interface WorkbookRead {
+  readonly names: readonly string[];
+  /** Sheets read (all of them, or only the stored tracking sheet). */
+  readonly sheets: ReadonlyMap<string, SheetRead & { worksheet: Excel.Worksheet }>;
+  /** Whether every sheet was read (so an existing notice sheet's marker is already known). */
+  readonly complete: boolean;
+}
+
+function runOptions(prefs: StoredPreferences, today: string): RunOptions {
+  return { sheet: prefs.sheet, mapping: prefs.mapping, settings: prefs.settings, today };
+}
+
+/** Reads every sheet whose name is given, in one sync. */
+async function readSheets(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  features: ExcelFeatures,
+  withRules: boolean,
+): Promise<Map<string, SheetRead & { worksheet: Excel.Worksheet }>> {
+  const worksheets = context.workbook.worksheets;
+  const pending = names.map((name) => queueSheetRead(worksheets.getItem(name), name, features, { formats: withRules, protection: withRules }));
+  await context.sync();
+  return collect(pending);
+}
+
+function collect(pending: readonly PendingSheet[]): Map<string, SheetRead & { worksheet: Excel.Worksheet }> {
+  const out = new Map<string, SheetRead & { worksheet: Excel.Worksheet }>();
+  for (const p of pending) out.set(p.name, { ...finishSheetRead(p, HIGHLIGHT_MARKER), worksheet: p.worksheet });
+  return out;
+}
+
+/**
+ * The read phase. `withRules` also reads conditional formats and protection
+ * (needed before writing).
+ */
+async function readWorkbook(context: Excel.RequestContext, prefs: StoredPreferences, features: ExcelFeatures, withRules: boolean): Promise<WorkbookRead> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name");
+  if (prefs.sheet !== undefined) {
+    // `getItem` of a sheet that is gone fails the whole batch with ItemNotFound; then read the names alone.
+    const stored = queueSheetRead(worksheets.getItem(prefs.sheet), prefs.sheet, features, { formats: withRules, protection: withRules });
+    try {
+      await context.sync();
+      const names = worksheets.items.map((w) => w.name);
+      const sheets = collect([stored]);
+      return { names, sheets, complete: names.length === 1 };
+    } catch (e) {
+      if (officeErrorCode(e) !== "ItemNotFound") throw e;
+      worksheets.load("items/name");
+      await context.sync();
+      // The core reports the missing sheet with the list of sheets.
+      return { names: worksheets.items.map((w) => w.name), sheets: new Map(), complete: false };
+    }
+  }
+  await context.sync();
+  const names = worksheets.items.map((w) => w.name);
+  const sheets = await readSheets(context, names, features, withRules);
+  return { names, sheets, complete: true };
+}
+
+/** The grid the core sees: the sheets read, and empty sheets for the names not read (for its messages). */
+function gridOf(read: WorkbookRead): { sheets: SheetGrid[] } {
+  return {
+    sheets: read.names.map((name) => read.sheets.get(name)?.grid ?? { name, values: [], merges: [] }),
+  };
+}
+
+function assertWritable(read: WorkbookRead, sheet: string): void {
+  if (read.sheets.get(sheet)?.protected) {
+    throw new InputError(`工作表“${sheet}”受保护，无法添加未完成标记；请先取消保护（“审阅”→“撤消工作表保护”）后再试。`);
+  }
+}
+
+/** Checks the tracking sheet and returns its analysis; reads only (1 sync with a stored sheet, else 2). */
+export async function analyseWorkbook(context: Excel.RequestContext, prefs: StoredPreferences, today: string): Promise<Analysis> {
+  const features = detectFeatures();
+  const read = await readWorkbook(context, prefs, features, false);
+  return analyse(gridOf(read), runOptions(prefs, today));
+}
+
+/** What the writes need beyond the first read: this tool's old rules, and whether a notice sheet of that name exists and is ours. */
+interface WriteContext {
+  readonly trackingRules: readonly Excel.ConditionalFormat[];
+  readonly noticeExists: boolean;
+  readonly noticeIsOurs: boolean;
+}
+
+/** Reads the marker cell of an existing notice sheet when the first read did not include that sheet (1 sync, only then). */
+async function prepareWrites(
+  context: Excel.RequestContext,
+  read: WorkbookRead,
+  features: ExcelFeatures,
+  trackingSheet: string,
+  noticeSheet: { name: string; marker: { row: number; col: number; text: string } } | null,
+): Promise<WriteContext> {
+  const tracking = read.sheets.get(trackingSheet);
+  if (!tracking) throw new InputError(`找不到工作表“${trackingSheet}”。`);
+  const noticeExists = noticeSheet !== null && read.names.includes(noticeSheet.name);
+  let noticeIsOurs = false;
+  let markerCell: Excel.Range | null = null;
+  if (noticeSheet && noticeExists) {
+    const known = read.sheets.get(noticeSheet.name);
+    if (known) {
+      const v = known.grid.values[noticeSheet.marker.row]?.[noticeSheet.marker.col];
+      noticeIsOurs = v === noticeSheet.marker.text;
+    } else {
+      const address = cellAddress(noticeSheet.marker.row, noticeSheet.marker.col);
+      markerCell = context.workbook.worksheets.getItem(noticeSheet.name).getRange(address);
+      markerCell.load("values");
+    }
+  }
+  if (markerCell) {
+    await context.sync();
+    noticeIsOurs = markerCell.values[0]?.[0] === noticeSheet!.marker.text;
+  }
+  return { trackingRules: tracking.ownRules, noticeExists, noticeIsOurs };
+}
+
+/** Highlights the missed tasks and writes the notice sheet (at most 3 syncs, see the table above). */
+export async function generateNotice(
+  context: Excel.RequestContext,
+  prefs: StoredPreferences,
+  today: string,
+  onProgress?: (s: ProgressStep) => void,
+): Promise<NoticeJob> {
+  const features = detectFeatures();
+  onProgress?.("reading");
+  const read = await readWorkbook(context, prefs, features, true);
+  onProgress?.("checking");
+  const job = prepareNotice(gridOf(read), runOptions(prefs, today));
+  const plan = job.noticeSheet;
+  const writes = await prepareWrites(context, read, features, job.highlight.sheet, { name: plan.name, marker: plan.marker });
+  // Refuse before writing anything.
+  if (writes.noticeExists && !writes.noticeIsOurs) throw sheetNameTaken(plan.name);
+  if (features.conditionalFormats) assertWritable(read, job.highlight.sheet);
+
+  const queue = new WriteQueue(context);
+  if (features.conditionalFormats) {
+    onProgress?.("highlighting");
+    const tracking = read.sheets.get(job.highlight.sheet)!;
+    await queueHighlight(queue, tracking.worksheet, job.highlight, writes.trackingRules, features);
+  }
+  onProgress?.("writing");
+  await queueNoticeSheet(queue, context, plan, writes.noticeExists, features);
+  await context.sync();
+  onProgress?.("done");
+  return job;
+}
+
+/** Only the highlights on the tracking sheet (2 syncs with a stored sheet, else 3). */
+export async function highlightMissed(
+  context: Excel.RequestContext,
+  prefs: StoredPreferences,
+  today: string,
+  onProgress?: (s: ProgressStep) => void,
+): Promise<Analysis> {
+  const features = detectFeatures();
+  onProgress?.("reading");
+  const read = await readWorkbook(context, prefs, features, true);
+  onProgress?.("checking");
+  const job = prepareNotice(gridOf(read), runOptions(prefs, today));
+  if (features.conditionalFormats) {
+    assertWritable(read, job.highlight.sheet);
+    onProgress?.("highlighting");
+    const queue = new WriteQueue(context);
+    const tracking = read.sheets.get(job.highlight.sheet)!;
+    await queueHighlight(queue, tracking.worksheet, job.highlight, tracking.ownRules, features);
+    await context.sync();
+  }
+  onProgress?.("done");
+  return job.analysis;
+}
+
+/** Removes this tool's highlight rules from every sheet; returns how many went. The departments' own rules stay. */
+export async function clearHighlights(context: Excel.RequestContext): Promise<number> {
+  const features = detectFeatures();
+  if (!features.conditionalFormats) return 0;
+  const worksheets = context.workbook.worksheets;
+  worksheets.load("items/name, items/protection/protected");
+  await context.sync();
+  const found = worksheets.items.map((ws) => {
+    const formats = ws.getRange().conditionalFormats;
+    loadRuleFormulas(formats);
+    return { ws, formats };
+  });
+  await context.sync();
+  let removed = 0;
+  const queue = new WriteQueue(context);
+  for (const { ws, formats } of found) {
+    const rules = ownRules(formats, HIGHLIGHT_MARKER);
+    if (rules.length === 0) continue;
+    if (ws.protection.protected) throw new InputError(`工作表“${ws.name}”受保护，无法清除未完成标记；请先取消保护（“审阅”→“撤消工作表保护”）后再试。`);
+    removed += rules.length;
+  }
+  if (removed === 0) return 0;
+  for (const { formats } of found) {
+    for (const rule of ownRules(formats, HIGHLIGHT_MARKER)) await queue.small(() => rule.delete());
+  }
+  await context.sync();
+  return removed;
+}
+
+/** Activates the sheet and selects the cell (1 sync), e.g. to show a problem the check found. */
+export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+  if (!parseRangeAddress(address)) throw new InputError(`单元格地址“${address}”无效。`);
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.activate();
+  ws.getRange(address).select();
+  await context.sync();
+}
