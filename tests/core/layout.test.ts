@@ -55,6 +55,11 @@ describe("laying out the notice sheet", () => {
     expect(textWidth("ab一")).toBe(2);
     expect(wrapLines("", 4)).toEqual([""]);
   });
+
+  it("never starts a line with closing punctuation", () => {
+    expect(wrapLines("一二三，四五", 3)).toEqual(["一二", "三，四", "五"]);
+    expect(wrapLines("一二三四。", 4)).toEqual(["一二三", "四。"]);
+  });
 });
 
 describe("planning the highlights", () => {

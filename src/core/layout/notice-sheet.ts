@@ -20,10 +20,14 @@ export const NOTICE_MARKER = "supervision-notice:notice-sheet";
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;
 const ROW_PADDING = 4;
-/** Line height as a multiple of the font size, as Excel draws CJK fonts. */
-const LINE_HEIGHT_FACTOR = 1.32;
+/**
+ * Line height as a multiple of the font size. Excel draws 仿宋 at about 1.3;
+ * the CJK fonts that stand in for it elsewhere (Noto CJK in LibreOffice/WPS)
+ * at about 1.42. The larger keeps every viewer from clipping text.
+ */
+const LINE_HEIGHT_FACTOR = 1.42;
 /** Wrap a little earlier than the cell width, so an estimate never clips text. */
-const WRAP_SAFETY = 0.96;
+const WRAP_SAFETY = 0.97;
 /** Two ideographic spaces: the first-line indent of a paragraph. */
 export const FIRST_LINE_INDENT = "\u3000\u3000";
 
@@ -88,7 +92,7 @@ function pageSetup(lastRow: number): PageSetup {
       header: inch(15),
       footer: inch(20),
     },
-    centerHorizontally: true,
+    centerHorizontally: false,
     fitToPagesWide: 1,
     printArea: { row: 0, col: 0, rowCount: lastRow + 1, colCount: 1 },
     centerFooter: '&"宋体,Regular"&14— &P —',

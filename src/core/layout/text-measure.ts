@@ -8,6 +8,9 @@
 /** Letters wider than half an em in most fonts. */
 const WIDE_ASCII = new Set([..."ABCDEFGHIJKLMNOPQRSTUVWXYZ@%&mw"].map((c) => c.codePointAt(0)!));
 
+/** Punctuation that may not begin a line (CJK line-breaking rules). */
+const NO_LINE_START = new Set([..."，。、；：？！）》」』”’】〕…,.;:?!)"].map((c) => c.codePointAt(0)!));
+
 /** Width of one character (by code point) in ems. */
 export function charWidth(code: number): number {
   if (code < 0x20) return 0;
@@ -46,9 +49,13 @@ export function wrapLines(text: string, lineEms: number): string[] {
     }
     const w = charWidth(code);
     if (width + w > lineEms && i > start) {
-      lines.push(text.slice(start, i));
-      start = i;
-      width = 0;
+      // Like Excel and LibreOffice, never start a line with closing
+      // punctuation: carry the character before it down as well.
+      let cut = i;
+      if (NO_LINE_START.has(code) && cut - 1 > start) cut -= 1;
+      lines.push(text.slice(start, cut));
+      width = textWidth(text.slice(cut, i));
+      start = cut;
     }
     width += w;
     i += size;
