@@ -35,7 +35,7 @@ export class WriteQueue {
 
   constructor(
     private readonly context: Excel.RequestContext,
-    private readonly limit: number = WRITE_BATCH_LIMIT,
+    readonly limit: number = WRITE_BATCH_LIMIT,
   ) {}
 
   /** Queues writes estimated at `bytes`; sends what is queued first if they would not fit. */
@@ -117,8 +117,8 @@ function blockWidth(block: CellBlock): number {
   return w;
 }
 
-/** Rows of a block cut into chunks whose text stays under CHUNK_BYTES. */
-function blockChunks(block: CellBlock, width: number): { row: number; texts: string[][] }[] {
+/** Rows of a block cut into chunks whose text stays under `maxBytes`. */
+function blockChunks(block: CellBlock, width: number, maxBytes: number): { row: number; texts: string[][] }[] {
   const chunks: { row: number; texts: string[][] }[] = [];
   let current: string[][] = [];
   let start = block.row;
@@ -127,7 +127,7 @@ function blockChunks(block: CellBlock, width: number): { row: number; texts: str
     const padded = [...rowTexts];
     while (padded.length < width) padded.push("");
     const b = estimateBytes(padded) + width * 6;
-    if (current.length > 0 && bytes + b > CHUNK_BYTES) {
+    if (current.length > 0 && bytes + b > maxBytes) {
       chunks.push({ row: start, texts: current });
       current = [];
       bytes = 0;
@@ -143,7 +143,8 @@ function blockChunks(block: CellBlock, width: number): { row: number; texts: str
 async function queueBlock(queue: WriteQueue, ws: Excel.Worksheet, block: CellBlock, features: ExcelFeatures): Promise<void> {
   const width = blockWidth(block);
   const style = block.style;
-  for (const chunk of blockChunks(block, width)) {
+  // Values and number formats both travel: each chunk takes at most a quarter of a batch.
+  for (const chunk of blockChunks(block, width, Math.min(CHUNK_BYTES, queue.limit / 4))) {
     const area: CellRange = { row: chunk.row, col: block.col, rowCount: chunk.texts.length, colCount: width };
     const formats = chunk.texts.map((row) => row.map(() => "@"));
     await queue.add(estimateBytes(chunk.texts) + estimateBytes(formats) + 12 * ACTION_BYTES, () => {

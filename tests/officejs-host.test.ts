@@ -1,0 +1,384 @@
+/**
+ * The Office.js host on the strict double: same analysis as the core on the
+ * ExcelJS grid, the sync budget, idempotent re-runs, exact clearing, text
+ * safety, refusals before any write, and old Excel versions.
+ */
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterEach, describe, expect, it } from "vitest";
+import { HIGHLIGHT_MARKER, InputError, NOTICE_MARKER, analyse, prepareNotice, type Analysis } from "../src/core";
+import { workbookToGrid } from "../src/hosts/exceljs";
+import {
+  analyseWorkbook,
+  clearHighlights,
+  describeError,
+  detectFeatures,
+  featureNotes,
+  generateNotice,
+  highlightMissed,
+  loadPreferences,
+  savePreferences,
+  selectCell,
+  type ProgressStep,
+  type StoredPreferences,
+} from "../src/hosts/officejs";
+import { WriteQueue, queueNoticeSheet } from "../src/hosts/officejs/apply-plans";
+import { ExcelDouble, OfficeErrorDouble, cellText, cloneModel, parseArea, type DoubleOptions, type SheetModel, type WorkbookModel } from "./excel-double";
+import { SAMPLES, installDouble, largeTrackingModel, sampleModel } from "./excel-double/samples";
+import { workbookFromModel } from "./excel-double/xlsx";
+
+const TODAY = "2025-10-29";
+const SAMPLE_CASES = [
+  { file: "tracking-2025-q3.xlsx", tracking: "三季度调度表", notice: "三季度督查通报" },
+  { file: "tracking-variant.xlsx", tracking: "一季度推进情况", notice: "一季度督查通报" },
+] as const;
+
+let restore: (() => void) | null = null;
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
+
+function setUp(model: WorkbookModel, options: DoubleOptions = {}): ExcelDouble {
+  const installed = installDouble(model, options);
+  restore = installed.restore;
+  return installed.excel;
+}
+
+function ctxOf(excel: ExcelDouble) {
+  const ctx = excel.context();
+  return { ctx, xl: ctx as unknown as Excel.RequestContext };
+}
+
+async function exceljsWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(SAMPLES, file));
+  return wb;
+}
+
+/** Our rules on a sheet of the model. */
+function ownRules(sheet: SheetModel) {
+  return sheet.conditionalFormats.filter((cf) => cf.formula?.includes(HIGHLIGHT_MARKER));
+}
+
+/** Sheet rows (1-based) covered by a sheet's own highlight rules. */
+function highlightedRows(sheet: SheetModel): number[] {
+  const rows = new Set<number>();
+  for (const cf of ownRules(sheet)) {
+    for (const a of cf.ranges) {
+      const r = parseArea(a)!;
+      for (let i = 0; i < r.rowCount; i++) rows.add(r.row + i + 1);
+    }
+  }
+  return [...rows].sort((a, b) => a - b);
+}
+
+function comparable(a: Analysis) {
+  return JSON.parse(JSON.stringify(a)) as unknown;
+}
+
+describe("analyseWorkbook", () => {
+  for (const c of SAMPLE_CASES) {
+    it(`gives the core's analysis of the ExcelJS grid on ${c.file}, reading only`, async () => {
+      const expected = analyse(workbookToGrid(await exceljsWorkbook(c.file)), { today: TODAY });
+      const model = await sampleModel(c.file);
+      const before = JSON.stringify(model);
+      const excel = setUp(model);
+      const { ctx, xl } = ctxOf(excel);
+      const got = await analyseWorkbook(xl, { settings: {} }, TODAY);
+      expect(comparable(got)).toEqual(comparable(expected));
+      expect(ctx.syncCount).toBe(2);
+      expect(JSON.stringify(model)).toBe(before);
+
+      // With the tracking sheet stored, one sync.
+      const second = ctxOf(excel);
+      const stored = await analyseWorkbook(second.xl, { settings: {}, sheet: c.tracking }, TODAY);
+      expect(comparable(stored)).toEqual(comparable(analyse(workbookToGrid(await exceljsWorkbook(c.file)), { today: TODAY, sheet: c.tracking })));
+      expect(second.ctx.syncCount).toBe(1);
+    });
+  }
+
+  it("passes settings and column mapping through to the core", async () => {
+    const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"));
+    const got = await analyseWorkbook(ctxOf(excel).xl, { settings: { decimals: 1, government: "淄川区人民政府" } }, TODAY);
+    expect(got.statistics.percentages.missed).toBe("8.1");
+    expect(got.settings.government).toBe("淄川区人民政府");
+  });
+
+  it("reports a stored sheet that is gone with the list of sheets", async () => {
+    const excel = setUp(await sampleModel("tracking-variant.xlsx"));
+    const { ctx, xl } = ctxOf(excel);
+    const err = await analyseWorkbook(xl, { settings: {}, sheet: "旧表" }, TODAY).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect((err as Error).message).toContain("旧表");
+    expect((err as Error).message).toContain("一季度推进情况");
+    expect(ctx.syncCount).toBe(2);
+  });
+});
+
+describe("generateNotice", () => {
+  for (const c of SAMPLE_CASES) {
+    it(`writes highlights and the notice within 3 syncs on ${c.file}, and re-running replaces instead of stacking`, async () => {
+      const model = await sampleModel(c.file);
+      const excel = setUp(model);
+      const trackingBefore = cloneModel(excel.sheet(c.tracking));
+      const departmentRules = trackingBefore.conditionalFormats;
+      const steps: ProgressStep[] = [];
+
+      const first = ctxOf(excel);
+      const job = await generateNotice(first.xl, { settings: {} }, TODAY, (s) => steps.push(s));
+      expect(first.ctx.syncCount).toBeLessThanOrEqual(3);
+      expect(steps).toEqual(["reading", "checking", "highlighting", "writing", "done"]);
+      const tracking = excel.sheet(c.tracking);
+      const missedRows = job.analysis.tasks.filter((t) => t.category === "missed").map((t) => t.row + 1);
+      expect(highlightedRows(tracking)).toEqual(missedRows);
+      expect(missedRows.length).toBeGreaterThan(0);
+      expect(excel.sheet(c.notice).cells.B1?.value).toBe(NOTICE_MARKER);
+      // The tracking sheet's cells (values and the departments' formats) are untouched.
+      expect(tracking.cells).toEqual(trackingBefore.cells);
+      expect(tracking.merges).toEqual(trackingBefore.merges);
+
+      const sheetsAfterFirst = model.sheets.map((s) => s.name);
+      const noticeAfterFirst = cloneModel(excel.sheet(c.notice));
+      const rulesAfterFirst = ownRules(tracking).length;
+      for (let i = 0; i < 2; i++) {
+        const again = ctxOf(excel);
+        await generateNotice(again.xl, { settings: {} }, TODAY);
+        expect(again.ctx.syncCount).toBeLessThanOrEqual(3);
+      }
+      expect(model.sheets.map((s) => s.name)).toEqual(sheetsAfterFirst);
+      expect(ownRules(excel.sheet(c.tracking))).toHaveLength(rulesAfterFirst);
+      expect(highlightedRows(excel.sheet(c.tracking))).toEqual(missedRows);
+      const { id: _a, ...noticeNow } = excel.sheet(c.notice);
+      const { id: _b, ...noticeFirst } = noticeAfterFirst;
+      expect(noticeNow).toEqual(noticeFirst);
+      // The departments' own rules are still there, once.
+      for (const rule of departmentRules) expect(excel.sheet(c.tracking).conditionalFormats.filter((cf) => cf.id === rule.id)).toHaveLength(1);
+    });
+  }
+
+  it("with the tracking sheet stored: 2 syncs the first time, 3 when an earlier notice must be checked", async () => {
+    const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"));
+    const prefs: StoredPreferences = { settings: {}, sheet: "三季度调度表" };
+    const first = ctxOf(excel);
+    await generateNotice(first.xl, prefs, TODAY);
+    expect(first.ctx.syncCount).toBe(2);
+    const second = ctxOf(excel);
+    await generateNotice(second.xl, prefs, TODAY);
+    expect(second.ctx.syncCount).toBe(3);
+    expect(excel.model.sheets.filter((s) => s.name === "三季度督查通报")).toHaveLength(1);
+  });
+
+  it("stays within 3 syncs on a 10,000-row tracking sheet and agrees with the core", async () => {
+    const model = await largeTrackingModel(10_000);
+    const expected = prepareNotice(workbookToGrid(workbookFromModel(model)), { today: TODAY });
+    const excel = setUp(model);
+    const { ctx, xl } = ctxOf(excel);
+    const job = await generateNotice(xl, { settings: {} }, TODAY);
+    expect(ctx.syncCount).toBeLessThanOrEqual(3);
+    expect(job.analysis.statistics.total).toBe(10_000);
+    expect(job.analysis.statistics).toEqual(expected.analysis.statistics);
+    expect(highlightedRows(excel.sheet("三季度调度表"))).toEqual(expected.highlight.ranges.flatMap((r) => Array.from({ length: r.rowCount }, (_, i) => r.row + i + 1)));
+    const notice = excel.sheet(job.noticeSheet.name);
+    expect(Object.keys(notice.rowHeights)).toHaveLength(job.noticeSheet.rowHeights.length);
+    for (const s of ctx.syncs) expect(s.requestBytes).toBeLessThan(4 * 1024 * 1024 + 10_000);
+  });
+
+  it("refuses a sheet of the notice's name that the tool did not write, before writing anything", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    const own = model.sheets[0]!;
+    model.sheets.push({ ...cloneModel(own), name: "三季度督查通报", id: "{theirs}", cells: { A1: { value: "我们自己的表" }, B1: { value: "别的内容" } } });
+    const before = JSON.stringify(model);
+    const excel = setUp(model);
+    const err = await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(describeError(err)).toContain("三季度督查通报");
+    expect(JSON.stringify(model)).toBe(before);
+
+    // Same with the tracking sheet stored (the marker cell is read in a sync of its own).
+    const stored = ctxOf(excel);
+    const err2 = await generateNotice(stored.xl, { settings: {}, sheet: "三季度调度表" }, TODAY).catch((e: unknown) => e);
+    expect(err2).toBeInstanceOf(InputError);
+    expect(stored.ctx.syncCount).toBe(2);
+    expect(JSON.stringify(model)).toBe(before);
+  });
+
+  it("refuses to write when the tracking sheet is protected, and changes nothing", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    model.sheets[1]!.protected = true;
+    const before = JSON.stringify(model);
+    const excel = setUp(model);
+    const err = await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY).catch((e: unknown) => e);
+    expect(describeError(err)).toMatch(/受保护/);
+    expect(JSON.stringify(model)).toBe(before);
+  });
+
+  it("writes every notice text as text, even text starting with =, + or -", async () => {
+    const model = await sampleModel("tracking-variant.xlsx");
+    const excel = setUp(model);
+    const prefs: StoredPreferences = { settings: { government: "=HYPERLINK(\"x\")区人民政府", issuer: "+86 区政府办公室", office: "-区政府督查室" } };
+    const job = await generateNotice(ctxOf(excel).xl, prefs, TODAY);
+    const notice = excel.sheet(job.noticeSheet.name);
+    const planned = new Map<string, string>();
+    for (const b of job.noticeSheet.blocks) b.texts.forEach((row, r) => row.forEach((t, c) => planned.set(`${String.fromCharCode(65 + b.col + c)}${b.row + r + 1}`, t)));
+    const starting = [...planned.values()].filter((t) => /^[=+-]/.test(t));
+    expect(starting.length).toBeGreaterThanOrEqual(2);
+    for (const [key, text] of planned) {
+      expect(notice.cells[key]?.formula, key).toBeUndefined();
+      expect(cellText(notice.cells[key]), key).toBe(text);
+    }
+    // The variant's reasons that start with =, + and - reach the notice verbatim.
+    const tracking = excel.sheet("一季度推进情况");
+    const reasons = Object.entries(tracking.cells)
+      .filter(([k, cell]) => k.startsWith("G") && typeof cell.value === "string" && /^[=+-]/.test(cell.value))
+      .map(([, cell]) => cell.value as string);
+    expect(reasons.length).toBeGreaterThanOrEqual(3);
+    const noticeText = Object.values(notice.cells).map(cellText).join("\n");
+    for (const r of reasons) expect(noticeText).toContain(r.replace(/。$/, ""));
+  });
+
+  it("degrades on Excel 2019 (ExcelApi 1.7): no merges read, no page layout, highlights still written", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    const excel = setUp(model, { apiVersion: "1.7" });
+    expect(detectFeatures()).toEqual({ conditionalFormats: true, pageLayout: false, mergedAreas: false, settings: true, showGridlines: false });
+    expect(featureNotes(detectFeatures()).join()).toMatch(/合并单元格/);
+    const { ctx, xl } = ctxOf(excel);
+    const job = await generateNotice(xl, { settings: {} }, TODAY);
+    expect(ctx.syncCount).toBeLessThanOrEqual(3);
+    const notice = excel.sheet(job.noticeSheet.name);
+    expect(notice.pageLayout).toEqual({});
+    expect(notice.showGridlines).toBe(true);
+    expect(Object.values(notice.cells).some((c) => c.indent !== undefined)).toBe(false);
+    expect(highlightedRows(excel.sheet("三季度调度表")).length).toBeGreaterThan(0);
+    // One rule per row range before ExcelApi 1.9.
+    expect(ownRules(excel.sheet("三季度调度表"))).toHaveLength(job.highlight.ranges.length);
+  });
+
+  it("degrades on ExcelApi 1.5: no highlights, the notice is still written", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    const excel = setUp(model, { apiVersion: "1.5" });
+    const job = await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY);
+    expect(excel.sheet(job.noticeSheet.name).cells.A1?.value).toBe(job.notice.paragraphs[0]!.text);
+    expect(ownRules(excel.sheet("三季度调度表"))).toHaveLength(0);
+    expect(await clearHighlights(ctxOf(excel).xl)).toBe(0);
+  });
+
+  it("splits the writes into more syncs only when a batch would pass the size limit", async () => {
+    const model = await largeTrackingModel(10_000);
+    const job = prepareNotice(workbookToGrid(workbookFromModel(model)), { today: TODAY });
+    const limit = 200 * 1024;
+    const excel = setUp(model, { requestLimitBytes: limit + 20_000 });
+    const { ctx, xl } = ctxOf(excel);
+    const queue = new WriteQueue(xl, limit);
+    await queueNoticeSheet(queue, xl, job.noticeSheet, false, detectFeatures());
+    await ctx.sync();
+    expect(queue.extraSyncs).toBeGreaterThan(2);
+    expect(ctx.syncCount).toBe(queue.extraSyncs + 1);
+    for (const s of ctx.syncs) expect(s.error).toBeUndefined();
+    const notice = excel.sheet(job.noticeSheet.name);
+    const last = job.noticeSheet.blocks[job.noticeSheet.blocks.length - 1]!;
+    expect(notice.cells[`A${last.row + last.texts.length}`]?.value).toBe(last.texts[last.texts.length - 1]![0]);
+  });
+});
+
+describe("highlightMissed and clearHighlights", () => {
+  for (const c of SAMPLE_CASES) {
+    it(`clears exactly this tool's rules and restores the tracking sheet on ${c.file}`, async () => {
+      const model = await sampleModel(c.file);
+      const before = cloneModel(model);
+      const excel = setUp(model);
+      const h = ctxOf(excel);
+      const analysis = await highlightMissed(h.xl, { settings: {} }, TODAY);
+      expect(h.ctx.syncCount).toBeLessThanOrEqual(3);
+      expect(highlightedRows(excel.sheet(c.tracking))).toEqual(analysis.tasks.filter((t) => t.category === "missed").map((t) => t.row + 1));
+      expect(model.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+
+      const clear = ctxOf(excel);
+      expect(await clearHighlights(clear.xl)).toBeGreaterThan(0);
+      expect(clear.ctx.syncCount).toBe(3);
+      expect(model.sheets).toEqual(before.sheets);
+      expect(model.settings).toEqual(before.settings);
+      const again = ctxOf(excel);
+      expect(await clearHighlights(again.xl)).toBe(0);
+      expect(again.ctx.syncCount).toBe(2);
+    });
+  }
+
+  it("keeps a department's own custom rule and clears ours from every sheet", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    const excel = setUp(model);
+    await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY);
+    // A stray rule of ours on another sheet (e.g. copied with a sheet).
+    model.sheets[0]!.conditionalFormats.push({ id: "{stray}", type: "Custom", ranges: ["A1"], formula: `=N("${HIGHLIGHT_MARKER}")=0`, fill: "#FFC7CE" });
+    const department = excel.sheet("三季度调度表").conditionalFormats.find((cf) => !cf.formula?.includes(HIGHLIGHT_MARKER));
+    expect(department?.formula).toContain("SEARCH");
+    const removed = await clearHighlights(ctxOf(excel).xl);
+    expect(removed).toBe(2);
+    expect(excel.sheet("三季度调度表").conditionalFormats).toEqual([department]);
+    expect(model.sheets[0]!.conditionalFormats).toEqual([]);
+  });
+
+  it("does not clear from a protected sheet: tells the user and changes nothing", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    const excel = setUp(model);
+    await highlightMissed(ctxOf(excel).xl, { settings: {} }, TODAY);
+    excel.sheet("三季度调度表").protected = true;
+    const before = JSON.stringify(model);
+    const err = await clearHighlights(ctxOf(excel).xl).catch((e: unknown) => e);
+    expect(describeError(err)).toMatch(/受保护/);
+    expect(JSON.stringify(model)).toBe(before);
+  });
+});
+
+describe("preferences, selection, errors", () => {
+  it("saves and loads the preferences in one sync each", async () => {
+    const model = await sampleModel("tracking-variant.xlsx");
+    const excel = setUp(model);
+    const empty = ctxOf(excel);
+    expect(await loadPreferences(empty.xl)).toEqual({ settings: {} });
+    expect(empty.ctx.syncCount).toBe(1);
+    const prefs: StoredPreferences = { settings: { government: "淄川区人民政府", quarter: 1, decimals: 1 }, sheet: "一季度推进情况", mapping: { status: 5 } };
+    const save = ctxOf(excel);
+    await savePreferences(save.xl, prefs);
+    expect(save.ctx.syncCount).toBe(1);
+    expect(typeof model.settings.supervisionNotice).toBe("string");
+    const load = ctxOf(excel);
+    expect(await loadPreferences(load.xl)).toEqual(prefs);
+    expect(load.ctx.syncCount).toBe(1);
+  });
+
+  it("ignores stored preferences that are not well formed", async () => {
+    const model = await sampleModel("tracking-variant.xlsx");
+    model.settings.supervisionNotice = '{"settings":{"government":7,"bogus":"x","issuer":"办公室"},"sheet":3,"mapping":{"status":-1,"reason":6}}';
+    const excel = setUp(model);
+    expect(await loadPreferences(ctxOf(excel).xl)).toEqual({ settings: { government: 7, issuer: "办公室" }, mapping: { reason: 6 } });
+    model.settings.supervisionNotice = "{not json";
+    expect(await loadPreferences(ctxOf(excel).xl)).toEqual({ settings: {} });
+  });
+
+  it("selects a cell on its sheet in one sync", async () => {
+    const model = await sampleModel("tracking-variant.xlsx");
+    const excel = setUp(model);
+    const { ctx, xl } = ctxOf(excel);
+    await selectCell(xl, "一季度推进情况", "G18");
+    expect(ctx.syncCount).toBe(1);
+    expect(model.activeSheet).toBe("一季度推进情况");
+    expect(model.selection).toBe("一季度推进情况!G18");
+  });
+
+  it("describes errors in one Chinese line", () => {
+    const office = (code: string) => new OfficeErrorDouble(code, "details\nmore");
+    expect(describeError(new InputError("找不到调度表。"))).toBe("找不到调度表。");
+    expect(describeError(office("AccessDenied"))).toMatch(/^工作表受保护，请先取消保护/);
+    expect(describeError(office("ItemAlreadyExists"))).toMatch(/同名工作表/);
+    expect(describeError(office("ApiNotFound"))).toMatch(/^当前 Excel 版本不支持.*需要 Excel 2019 或更新版本（ExcelApi 1\.6）/);
+    expect(describeError(office("RequestPayloadSizeLimitExceeded"))).toMatch(/5 MB/);
+    expect(describeError(office("GeneralException"))).toMatch(/GeneralException/);
+    expect(describeError(new Error("boom\nstack"))).toBe("发生意外错误：boom");
+    for (const e of [office("X"), new Error("a\nb"), "text", null]) expect(describeError(e)).not.toContain("\n");
+  });
+
+  it("detects no features without Office", () => {
+    expect(detectFeatures()).toEqual({ conditionalFormats: false, pageLayout: false, mergedAreas: false, settings: false, showGridlines: false });
+  });
+});
