@@ -1,0 +1,139 @@
+/**
+ * The two hosts write the same notice: for each sample, the notice sheet the
+ * Office.js host writes (through the strict double) and the one the ExcelJS
+ * host writes (`runOnWorkbook`) have the same cell texts, merges, fonts,
+ * fills, alignment, row heights, column widths (points, after unit
+ * conversion), hidden columns and page setup, and both highlight the same
+ * cells of the tracking sheet. The double's result is also saved to .xlsx
+ * and read back, so the comparison holds for the file a user would get.
+ */
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { afterEach, describe, expect, it } from "vitest";
+import { HIGHLIGHT_MARKER } from "../src/core";
+import { runOnWorkbook } from "../src/hosts/exceljs";
+import { generateNotice } from "../src/hosts/officejs";
+import { cellText, parseArea, type SheetModel, type WorkbookModel } from "./excel-double";
+import { SAMPLES, installDouble, sampleModel } from "./excel-double/samples";
+import { loadModel, modelFromWorkbook, saveModel } from "./excel-double/xlsx";
+
+const TODAY = "2025-10-29";
+const CASES = [
+  { file: "tracking-2025-q3.xlsx", tracking: "三季度调度表" },
+  { file: "tracking-variant.xlsx", tracking: "一季度推进情况" },
+] as const;
+
+let restore: (() => void) | null = null;
+afterEach(() => {
+  restore?.();
+  restore = null;
+});
+
+const round = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 100) / 100);
+
+/** What a reader of the notice sheet sees, in comparable form. */
+function noticeView(sheet: SheetModel) {
+  const cells: Record<string, unknown> = {};
+  for (const [key, c] of Object.entries(sheet.cells)) {
+    cells[key] = {
+      text: cellText(c),
+      formula: c.formula ?? null,
+      numberFormat: c.numberFormat ?? "General",
+      font: { name: c.font?.name ?? null, size: c.font?.size ?? null, bold: c.font?.bold ?? false, color: c.font?.color ?? null },
+      fill: c.fill ?? null,
+      horizontal: c.horizontal ?? "General",
+      vertical: c.vertical ?? "Bottom",
+      wrap: c.wrap ?? false,
+      indent: c.indent ?? 0,
+    };
+  }
+  const p = sheet.pageLayout;
+  return {
+    cells,
+    merges: [...sheet.merges].sort(),
+    rowHeights: Object.fromEntries(Object.entries(sheet.rowHeights).map(([r, h]) => [r, round(h)])),
+    columnWidths: Object.fromEntries(Object.entries(sheet.columnWidths).map(([c, w]) => [c, round(w)])),
+    hiddenColumns: [...sheet.hiddenColumns].sort(),
+    showGridlines: sheet.showGridlines,
+    page: {
+      paperSize: p.paperSize,
+      orientation: p.orientation,
+      margins: [p.topMargin, p.bottomMargin, p.leftMargin, p.rightMargin, p.headerMargin, p.footerMargin].map(round),
+      centerHorizontally: p.centerHorizontally ?? false,
+      fitToPagesWide: p.zoom?.horizontalFitToPages,
+      fitToPagesTall: p.zoom?.verticalFitToPages ?? 0,
+      printArea: p.printArea,
+      centerFooter: p.centerFooter,
+    },
+  };
+}
+
+/** Cells covered by this tool's rules on a sheet, with the rule's colours. */
+function highlightView(sheet: SheetModel) {
+  const cells = new Set<string>();
+  const colours = new Set<string>();
+  for (const cf of sheet.conditionalFormats) {
+    if (!cf.formula?.includes(HIGHLIGHT_MARKER)) continue;
+    colours.add(`${cf.fill}/${cf.fontColor}`);
+    for (const a of cf.ranges) {
+      const r = parseArea(a)!;
+      for (let i = 0; i < r.rowCount; i++) for (let j = 0; j < r.colCount; j++) cells.add(`${r.row + i},${r.col + j}`);
+    }
+  }
+  return { cells: [...cells].sort(), colours: [...colours] };
+}
+
+function othersOf(sheet: SheetModel) {
+  return sheet.conditionalFormats.filter((cf) => !cf.formula?.includes(HIGHLIGHT_MARKER)).map(({ id: _id, ...rest }) => rest);
+}
+
+async function viaExcelJs(file: string): Promise<{ model: WorkbookModel; saved: WorkbookModel; notice: string }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(SAMPLES, file));
+  const { job } = runOnWorkbook(wb, { today: TODAY });
+  const saved = await loadModel(Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  return { model: modelFromWorkbook(wb), saved, notice: job.noticeSheet.name };
+}
+
+async function viaOfficeJs(file: string): Promise<{ model: WorkbookModel; notice: string }> {
+  const model = await sampleModel(file);
+  const installed = installDouble(model);
+  restore = installed.restore;
+  const ctx = installed.excel.context();
+  const job = await generateNotice(ctx as unknown as Excel.RequestContext, { settings: {} }, TODAY);
+  expect(ctx.syncCount).toBeLessThanOrEqual(3);
+  return { model, notice: job.noticeSheet.name };
+}
+
+function sheet(model: WorkbookModel, name: string): SheetModel {
+  const s = model.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`no sheet ${name}`);
+  return s;
+}
+
+describe("the Office.js host and the ExcelJS host write the same notice", () => {
+  for (const c of CASES) {
+    it(`on ${c.file}`, async () => {
+      const exceljs = await viaExcelJs(c.file);
+      const office = await viaOfficeJs(c.file);
+      expect(office.notice).toBe(exceljs.notice);
+      expect(office.model.sheets.map((s) => s.name)).toEqual(exceljs.model.sheets.map((s) => s.name));
+
+      const want = noticeView(sheet(exceljs.model, exceljs.notice));
+      const got = noticeView(sheet(office.model, office.notice));
+      expect(Object.keys(got.cells).length).toBeGreaterThan(20);
+      expect(got).toEqual(want);
+
+      const wantHighlight = highlightView(sheet(exceljs.model, c.tracking));
+      expect(wantHighlight.cells.length).toBeGreaterThan(0);
+      expect(highlightView(sheet(office.model, c.tracking))).toEqual(wantHighlight);
+      expect(othersOf(sheet(office.model, c.tracking))).toEqual(othersOf(sheet(exceljs.model, c.tracking)));
+
+      // The same files: both results saved as .xlsx and read back.
+      const reread = await loadModel(await saveModel(office.model));
+      expect(noticeView(sheet(reread, office.notice))).toEqual(noticeView(sheet(exceljs.saved, exceljs.notice)));
+      expect(highlightView(sheet(reread, c.tracking))).toEqual(highlightView(sheet(exceljs.saved, c.tracking)));
+      expect(highlightView(sheet(exceljs.saved, c.tracking))).toEqual(wantHighlight);
+    });
+  }
+});
