@@ -152,16 +152,15 @@ async function queueBlock(queue: WriteQueue, ws: Excel.Worksheet, block: CellBlo
       // Text format first, so no value is ever parsed as a formula or a number.
       range.numberFormat = formats;
       range.values = chunk.texts;
-      const f = range.format;
-      f.font.name = style.font.name;
-      f.font.size = style.font.size;
-      f.font.bold = style.font.bold ?? false;
-      if (style.font.color) f.font.color = style.font.color;
-      f.horizontalAlignment = HORIZONTAL[style.horizontal];
-      f.verticalAlignment = VERTICAL[style.vertical];
-      f.wrapText = style.wrap;
-      if (style.indent && features.pageLayout) f.indentLevel = style.indent;
-      if (style.fill) f.fill.color = style.fill;
+      range.format.font.name = style.font.name;
+      range.format.font.size = style.font.size;
+      range.format.font.bold = style.font.bold ?? false;
+      if (style.font.color) range.format.font.color = style.font.color;
+      range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+      range.format.verticalAlignment = VERTICAL[style.vertical];
+      range.format.wrapText = style.wrap;
+      if (style.indent && features.pageLayout) range.format.indentLevel = style.indent;
+      if (style.fill) range.format.fill.color = style.fill;
     });
   }
 }
