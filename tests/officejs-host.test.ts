@@ -105,6 +105,21 @@ describe("analyseWorkbook", () => {
     expect(got.settings.government).toBe("淄川区人民政府");
   });
 
+  it("reads a sheet too large for one response (Excel on the web) in row chunks, with the same result", async () => {
+    const model = await largeTrackingModel(10_000);
+    const expected = analyse(workbookToGrid(workbookFromModel(model)), { today: TODAY });
+    const limit = 1024 * 1024;
+    const excel = setUp(model, { responseLimitBytes: limit });
+    for (const prefs of [{ settings: {} }, { settings: {}, sheet: "三季度调度表" }] as StoredPreferences[]) {
+      const { ctx, xl } = ctxOf(excel);
+      const got = await analyseWorkbook(xl, prefs, TODAY);
+      expect(comparable(got)).toEqual(comparable(expected));
+      expect(ctx.syncs.filter((s) => s.error).map((s) => s.error)).toEqual(["ResponsePayloadSizeLimitExceeded"]);
+      expect(ctx.syncCount).toBeGreaterThan(4);
+      for (const s of ctx.syncs.filter((x) => !x.error)) expect(s.responseBytes).toBeLessThanOrEqual(limit);
+    }
+  });
+
   it("reports a stored sheet that is gone with the list of sheets", async () => {
     const excel = setUp(await sampleModel("tracking-variant.xlsx"));
     const { ctx, xl } = ctxOf(excel);

@@ -188,7 +188,7 @@ export class RequestContextDouble {
     }
     record.responseBytes = response;
     if (response > this.excel.options.responseLimitBytes) {
-      fail(new OfficeErrorDouble("RequestPayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes).`));
+      fail(new OfficeErrorDouble("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes).`));
     }
     for (const commit of commits) commit();
   }

@@ -40,11 +40,12 @@ export function queueSheetRead(
   worksheet: Excel.Worksheet,
   name: string,
   features: ExcelFeatures,
-  options: { formats: boolean; protection: boolean },
+  options: { formats: boolean; protection: boolean; values?: boolean },
 ): PendingSheet {
   // Before ExcelApi 1.4 there is no null-object variant: an empty sheet gives A1.
   const used = features.settings ? worksheet.getUsedRangeOrNullObject(true) : worksheet.getUsedRange(true);
-  used.load("values, rowIndex, columnIndex");
+  // Without values: only the used range's position and size, for a read in row chunks.
+  used.load(options.values === false ? "rowIndex, columnIndex, rowCount, columnCount" : "values, rowIndex, columnIndex");
   let merges: Excel.RangeAreas | null = null;
   if (features.mergedAreas) {
     merges = worksheet.getRange().getMergedAreasOrNullObject();
@@ -109,11 +110,11 @@ export function mergesFromAddress(address: string): CellRange[] {
   return out;
 }
 
-/** Reads the loaded properties (after the sync). */
-export function finishSheetRead(p: PendingSheet, marker: string): SheetRead {
+/** Reads the loaded properties (after the sync); `chunkedValues` replaces the used range's values when it was read in chunks. */
+export function finishSheetRead(p: PendingSheet, marker: string, chunkedValues?: readonly (readonly unknown[])[]): SheetRead {
   let values: CellValue[][] = [];
   if (!p.used.isNullObject) {
-    values = gridValues(p.used.values, p.used.rowIndex, p.used.columnIndex);
+    values = gridValues(chunkedValues ?? p.used.values, p.used.rowIndex, p.used.columnIndex);
     // Without null objects an empty sheet reads as one empty A1.
     if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === null) values = [];
   }

@@ -16,7 +16,9 @@
  * every sheet (values, merges, this tool's rules, protection) at once. With a
  * stored sheet the first sync gets the names and reads that sheet. Writes go
  * in one last sync, split into more only when a batch would pass 4 MB
- * (Excel on the web refuses requests over 5 MB): see WriteQueue.
+ * (Excel on the web refuses requests over 5 MB): see WriteQueue. Likewise a
+ * read whose response is over the web's limit is done again in row chunks
+ * (readSheetsInChunks), one more sync per chunk.
  */
 import {
   HIGHLIGHT_MARKER,
@@ -25,6 +27,7 @@ import {
   cellAddress,
   parseRangeAddress,
   prepareNotice,
+  rangeAddress,
   sheetNameTaken,
   type Analysis,
   type NoticeJob,
@@ -52,7 +55,19 @@ function runOptions(prefs: StoredPreferences, today: string): RunOptions {
   return { sheet: prefs.sheet, mapping: prefs.mapping, settings: prefs.settings, today };
 }
 
-/** Reads every sheet whose name is given, in one sync. */
+const PAYLOAD_ERRORS: ReadonlySet<string> = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+/** Rows per read when a sheet is too large for one response; halved while a read is still too large. */
+const FIRST_CHUNK_ROWS = 2000;
+
+function isPayloadError(e: unknown): boolean {
+  return PAYLOAD_ERRORS.has(officeErrorCode(e) ?? "");
+}
+
+/**
+ * Reads every sheet whose name is given, in one sync. When the response is
+ * too large (Excel on the web: 5 MB), reads again with the values in row
+ * chunks: then one more sync for the shapes and one per chunk.
+ */
 async function readSheets(
   context: Excel.RequestContext,
   names: readonly string[],
@@ -61,8 +76,56 @@ async function readSheets(
 ): Promise<Map<string, SheetRead & { worksheet: Excel.Worksheet }>> {
   const worksheets = context.workbook.worksheets;
   const pending = names.map((name) => queueSheetRead(worksheets.getItem(name), name, features, { formats: withRules, protection: withRules }));
-  await context.sync();
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+    return readSheetsInChunks(context, names, features, withRules);
+  }
   return collect(pending);
+}
+
+async function readSheetsInChunks(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  features: ExcelFeatures,
+  withRules: boolean,
+): Promise<Map<string, SheetRead & { worksheet: Excel.Worksheet }>> {
+  const worksheets = context.workbook.worksheets;
+  const pending = names.map((name) =>
+    queueSheetRead(worksheets.getItem(name), name, features, { formats: withRules, protection: withRules, values: false }),
+  );
+  await context.sync();
+  const out = new Map<string, SheetRead & { worksheet: Excel.Worksheet }>();
+  for (const p of pending) {
+    const values = p.used.isNullObject ? undefined : await readRows(context, p.worksheet, p.used);
+    out.set(p.name, { ...finishSheetRead(p, HIGHLIGHT_MARKER, values), worksheet: p.worksheet });
+  }
+  return out;
+}
+
+/** The used range's values, a chunk of rows per sync. */
+async function readRows(context: Excel.RequestContext, worksheet: Excel.Worksheet, used: Excel.Range): Promise<unknown[][]> {
+  const rows: unknown[][] = [];
+  let size = FIRST_CHUNK_ROWS;
+  let start = 0;
+  while (start < used.rowCount) {
+    const n = Math.min(size, used.rowCount - start);
+    const chunk = worksheet.getRange(rangeAddress({ row: used.rowIndex + start, col: used.columnIndex, rowCount: n, colCount: used.columnCount }));
+    chunk.load("values");
+    try {
+      // One round trip per chunk is the point here: each response must stay under the limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadError(e) || n === 1) throw e;
+      size = Math.max(1, Math.floor(n / 2));
+      continue;
+    }
+    rows.push(...chunk.values);
+    start += n;
+  }
+  return rows;
 }
 
 function collect(pending: readonly PendingSheet[]): Map<string, SheetRead & { worksheet: Excel.Worksheet }> {
@@ -87,11 +150,15 @@ async function readWorkbook(context: Excel.RequestContext, prefs: StoredPreferen
       const sheets = collect([stored]);
       return { names, sheets, complete: names.length === 1 };
     } catch (e) {
-      if (officeErrorCode(e) !== "ItemNotFound") throw e;
+      const missing = officeErrorCode(e) === "ItemNotFound";
+      if (!missing && !isPayloadError(e)) throw e;
       worksheets.load("items/name");
       await context.sync();
-      // The core reports the missing sheet with the list of sheets.
-      return { names: worksheets.items.map((w) => w.name), sheets: new Map(), complete: false };
+      const names = worksheets.items.map((w) => w.name);
+      // A missing sheet: the core reports it with the list of sheets. Too large: read it in chunks.
+      if (missing) return { names, sheets: new Map(), complete: false };
+      const sheets = await readSheetsInChunks(context, [prefs.sheet], features, withRules);
+      return { names, sheets, complete: names.length === 1 };
     }
   }
   await context.sync();
