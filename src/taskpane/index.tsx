@@ -1,33 +1,37 @@
 /**
- * Task pane entry: waits for Office.js, then renders the pane.
- * Placeholder content; the pane's UI is written separately.
+ * Task pane entry: waits for Office.js, picks the language and the theme
+ * from Office, then renders the pane.
  */
-import { Body1, FluentProvider, Title3, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-
-function App({ host }: { host: Office.HostType | null }) {
-  return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 16 }}>
-        <Title3 as="h1">督查通报助手</Title3>
-        <Body1 as="p">
-          {host === Office.HostType.Excel ? "已连接 Excel。" : "请在 Excel 中打开本加载项。"}
-        </Body1>
-      </main>
-    </FluentProvider>
-  );
-}
+import { App } from "./App";
+import { officeDisplayLanguage, pickLocale, stringsFor } from "./i18n";
+import { fluentTheme, officeTheme } from "./theme";
 
 const container = document.getElementById("root");
 if (!container) throw new Error("taskpane.html has no #root element");
 const root = createRoot(container);
 
+function message(text: string) {
+  root.render(<p style={{ padding: 16, fontFamily: "sans-serif" }}>{text}</p>);
+}
+
 if (typeof Office === "undefined") {
   // office.js did not load (e.g. the CDN is blocked on an intranet: use build:local).
-  root.render(<p style={{ padding: 16 }}>无法加载 Office.js，请联系管理员。</p>);
+  message("无法加载 Office.js，请联系管理员。Office.js could not be loaded.");
 } else {
   void Office.onReady().then(({ host }) => {
+    const strings = stringsFor(pickLocale(officeDisplayLanguage()));
+    document.documentElement.lang = strings.locale;
     document.body.dataset.officeHost = String(host ?? "none");
-    root.render(<App host={host} />);
+    if (host !== Office.HostType.Excel) {
+      message(strings.notInExcel);
+      return;
+    }
+    root.render(
+      <FluentProvider theme={fluentTheme(officeTheme())}>
+        <App strings={strings} />
+      </FluentProvider>,
+    );
   });
 }

@@ -1,0 +1,86 @@
+/**
+ * The pane's operations on the open workbook: each one `Excel.run` batch
+ * around the Office.js host. Nothing here knows about React.
+ */
+import type { Analysis, NoticeJob } from "../core";
+import {
+  analyseWorkbook,
+  clearHighlights,
+  generateNotice,
+  highlightMissed,
+  loadPreferences,
+  savePreferences,
+  selectCell,
+  type ProgressStep,
+  type StoredPreferences,
+} from "../hosts/officejs";
+
+/** `Excel.run`, or a stand-in (tests). */
+export type BatchRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export const excelRun: BatchRunner = (batch) => Excel.run(batch);
+
+export interface Startup {
+  readonly prefs: StoredPreferences;
+  readonly sheets: readonly string[];
+}
+
+/** Stored preferences and the sheet names, in one sync. */
+export async function loadStartup(run: BatchRunner = excelRun): Promise<Startup> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    // Queued before loadPreferences so that its sync brings the names too.
+    worksheets.load("items/name");
+    const prefs = await loadPreferences(context);
+    return { prefs, sheets: worksheets.items.map((w) => w.name) };
+  });
+}
+
+export function checkWorkbook(prefs: StoredPreferences, today: string, run: BatchRunner = excelRun): Promise<Analysis> {
+  return run((context) => analyseWorkbook(context, prefs, today));
+}
+
+export function markMissed(
+  prefs: StoredPreferences,
+  today: string,
+  onProgress: (s: ProgressStep) => void,
+  run: BatchRunner = excelRun,
+): Promise<Analysis> {
+  return run((context) => highlightMissed(context, prefs, today, onProgress));
+}
+
+export function clearMarks(run: BatchRunner = excelRun): Promise<number> {
+  return run((context) => clearHighlights(context));
+}
+
+/** Highlights, writes the notice sheet, then shows it. */
+export function writeNotice(
+  prefs: StoredPreferences,
+  today: string,
+  onProgress: (s: ProgressStep) => void,
+  run: BatchRunner = excelRun,
+): Promise<NoticeJob> {
+  return run(async (context) => {
+    const job = await generateNotice(context, prefs, today, onProgress);
+    await showSheet(context, job.noticeSheet.name);
+    return job;
+  });
+}
+
+/** Activates a sheet; a failure here only means the sheet stays in the background. */
+export async function showSheet(context: Excel.RequestContext, name: string): Promise<void> {
+  try {
+    context.workbook.worksheets.getItem(name).activate();
+    await context.sync();
+  } catch {
+    // The notice is written; not being able to show it is no error for the user.
+  }
+}
+
+export function goToCell(sheet: string, address: string, run: BatchRunner = excelRun): Promise<void> {
+  return run((context) => selectCell(context, sheet, address));
+}
+
+export function storePreferences(prefs: StoredPreferences, run: BatchRunner = excelRun): Promise<void> {
+  return run((context) => savePreferences(context, prefs));
+}

@@ -1,0 +1,104 @@
+/** Pure helpers that turn the core's results into what the pane shows. */
+import {
+  CATEGORIES,
+  cellAddress,
+  columnLetter,
+  parseRangeAddress,
+  type Category,
+  type Issue,
+  type Severity,
+  type Statistics,
+  type TableLocation,
+} from "../core";
+import type { Strings } from "./i18n";
+
+export interface CategoryRow {
+  readonly category: Category;
+  readonly label: string;
+  readonly count: number;
+  /** `2.02%`. */
+  readonly share: string;
+}
+
+/** One row per category, in the notice's order, with the share as the core rounded it. */
+export function categoryRows(statistics: Statistics, strings: Strings): CategoryRow[] {
+  return CATEGORIES.map((category) => ({
+    category,
+    label: strings.categories[category],
+    count: statistics.counts[category],
+    share: `${statistics.percentages[category]}%`,
+  }));
+}
+
+/** The total row's share: 100 with the statistics' decimals (0 tasks: 0). */
+export function totalShare(statistics: Statistics): string {
+  return `${(statistics.total === 0 ? 0 : 100).toFixed(statistics.decimals)}%`;
+}
+
+export interface DepartmentRow {
+  readonly department: string;
+  readonly total: number;
+  readonly counts: readonly number[];
+}
+
+/** Per lead department: total and counts in category order; the core's order (most missed first). */
+export function departmentRows(statistics: Statistics): DepartmentRow[] {
+  return statistics.byDepartment.map((d) => ({
+    department: d.department,
+    total: d.total,
+    counts: CATEGORIES.map((c) => d.counts[c]),
+  }));
+}
+
+/** `3、4` for header rows 2 and 3 (0-based). */
+export function headerRowsText(table: TableLocation, locale: Strings["locale"]): string {
+  return table.headerRows.map((r) => String(r + 1)).join(locale === "zh-CN" ? "、" : ", ");
+}
+
+/** `A5:I24`. */
+export function dataRangeText(table: TableLocation): string {
+  return `${cellAddress(table.firstDataRow, table.firstCol)}:${cellAddress(table.lastDataRow, table.lastCol)}`;
+}
+
+/** Where a problem is, to select it in Excel: sheet and bare address; null when it concerns no cell. */
+export function issueTarget(issue: Issue): { sheet: string; address: string } | null {
+  if (issue.row !== null && issue.col !== null) return { sheet: issue.sheet, address: cellAddress(issue.row, issue.col) };
+  if (issue.cell) {
+    const range = parseRangeAddress(issue.cell);
+    if (range) return { sheet: issue.sheet, address: cellAddress(range.row, range.col) };
+  }
+  return null;
+}
+
+/** `G18` for a problem's cell, or the sheet's name when it concerns no cell. */
+export function issueLocation(issue: Issue): string {
+  return issueTarget(issue)?.address ?? issue.sheet;
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+export function severityCounts(issues: readonly Issue[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) counts[i.severity]++;
+  return counts;
+}
+
+/** Problems with the most severe first; the core's order (sheet order) within a severity. */
+export function sortIssues(issues: readonly Issue[]): Issue[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => SEVERITY_ORDER.indexOf(a.issue.severity) - SEVERITY_ORDER.indexOf(b.issue.severity) || a.i - b.i)
+    .map((x) => x.issue);
+}
+
+/** Column letters A… up to the table's last column (at least `min` columns), for the mapping editor. */
+export function columnLetters(lastCol: number, min = 1): string[] {
+  const count = Math.max(lastCol + 1, min);
+  return Array.from({ length: count }, (_, i) => columnLetter(i));
+}
+
+/** Today as `YYYY-MM-DD` in local time. */
+export function todayIso(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

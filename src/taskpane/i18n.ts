@@ -1,0 +1,360 @@
+/**
+ * The pane's words in Simplified Chinese (first) and English, chosen by
+ * Office's display language. Messages that come from the core or the host
+ * (issues, describeError) are Chinese in both: they name sheets and cells
+ * in the office's own language.
+ */
+import { FIELD_LABELS, type Category, type Field, type Severity } from "../core";
+import type { ProgressStep } from "../hosts/officejs";
+import { CATEGORY_LABELS } from "../cli/report";
+
+export type Locale = "zh-CN" | "en-US";
+
+/**
+ * zh-* (any Chinese) → zh-CN; any other known language → en-US; nothing
+ * known → zh-CN, the product's own language.
+ */
+export function pickLocale(displayLanguage: string | null | undefined): Locale {
+  const lang = (displayLanguage ?? "").trim().toLowerCase();
+  if (lang === "") return "zh-CN";
+  if (lang === "zh" || lang.startsWith("zh-") || lang.startsWith("zh_")) return "zh-CN";
+  return "en-US";
+}
+
+/** The display language Office reports, or null outside Office. */
+export function officeDisplayLanguage(): string | null {
+  try {
+    const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+    const lang = office?.context?.displayLanguage;
+    return typeof lang === "string" ? lang : null;
+  } catch {
+    return null;
+  }
+}
+
+export type ActionKind = "check" | "highlight" | "clear" | "generate";
+
+export interface Strings {
+  readonly locale: Locale;
+  readonly appTitle: string;
+  readonly appSubtitle: string;
+  readonly loading: string;
+  readonly notInExcel: string;
+  readonly actions: Readonly<Record<ActionKind, string>>;
+  readonly actionHints: Readonly<Record<ActionKind, string>>;
+  readonly actionsLabel: string;
+  readonly steps: Readonly<Record<ProgressStep, string>>;
+  readonly busy: string;
+  readonly categories: Readonly<Record<Category, string>>;
+  /** Short column headings for the per-department table. */
+  readonly categoriesShort: Readonly<Record<Category, string>>;
+  readonly severities: Readonly<Record<Severity, string>>;
+  readonly fields: Readonly<Record<Field, string>>;
+  readonly sections: {
+    readonly detection: string;
+    readonly mapping: string;
+    readonly issues: string;
+    readonly statistics: string;
+    readonly settings: string;
+  };
+  readonly detection: {
+    readonly sheet: string;
+    readonly headerRows: (rows: string) => string;
+    readonly headerRowsLabel: string;
+    readonly dataRange: string;
+    readonly tasks: (n: number) => string;
+    readonly period: string;
+    readonly periodText: (year: number | null, quarter: number | null) => string;
+    readonly chooseSheet: string;
+    readonly autoSheet: string;
+    readonly notFound: string;
+  };
+  readonly mapping: {
+    readonly intro: string;
+    readonly auto: (letter: string | null) => string;
+    /** The auto choice when a saved override hides what detection would find. */
+    readonly autoPlain: string;
+    readonly notFound: string;
+    readonly apply: string;
+    readonly reset: string;
+    readonly duplicate: (fields: string, letter: string) => string;
+    readonly overridden: string;
+  };
+  readonly issues: {
+    readonly none: string;
+    readonly summary: (counts: Readonly<Record<Severity, number>>) => string;
+    readonly goTo: (cell: string) => string;
+    readonly listLabel: string;
+  };
+  readonly statistics: {
+    readonly category: string;
+    readonly count: string;
+    readonly share: string;
+    readonly total: string;
+    readonly byDepartment: string;
+    readonly department: string;
+    readonly departmentTotal: string;
+    readonly empty: string;
+    readonly categoryTable: string;
+  };
+  readonly settings: {
+    readonly government: string;
+    readonly office: string;
+    readonly issuer: string;
+    readonly year: string;
+    readonly yearHint: string;
+    readonly quarter: string;
+    readonly quarterAuto: string;
+    readonly quarterNames: readonly string[];
+    readonly date: string;
+    readonly dateHint: string;
+    readonly decimals: string;
+    readonly summary: string;
+    readonly summaryHint: string;
+    readonly save: string;
+    readonly saved: string;
+    readonly invalidYear: string;
+    readonly invalidDate: string;
+    readonly unsaved: string;
+  };
+  readonly results: {
+    readonly checked: (total: number, issues: number) => string;
+    readonly highlighted: (missed: number) => string;
+    readonly highlightUnsupported: string;
+    readonly cleared: (n: number) => string;
+    readonly generated: (sheet: string, total: number, missed: number) => string;
+    readonly selected: (cell: string) => string;
+    readonly preferencesSaved: string;
+  };
+  readonly tooOld: { readonly title: string; readonly body: string };
+  readonly errorTitle: string;
+  readonly dismiss: string;
+}
+
+const ZH_SHORT: Record<Category, string> = { completed: "完成", onTrack: "序时", missed: "未完成", suspended: "暂不", pending: "待定" };
+const EN_FIELDS: Record<Field, string> = {
+  number: "No.",
+  task: "Task",
+  lead: "Lead department",
+  support: "Supporting units",
+  leadOfficial: "Lead official",
+  annualTarget: "Annual target",
+  quarterTarget: "Quarterly target",
+  deadline: "Deadline",
+  progress: "Progress",
+  status: "Status",
+  reason: "Reason not met",
+  nextSteps: "Next steps",
+  contact: "Contact",
+};
+const ZH_QUARTERS = ["一季度", "二季度", "三季度", "四季度"];
+
+export const ZH_CN: Strings = {
+  locale: "zh-CN",
+  appTitle: "督查通报助手",
+  appSubtitle: "检查调度表 · 标记未完成 · 生成督查通报",
+  loading: "正在读取工作簿…",
+  notInExcel: "请在 Excel 中打开本加载项。",
+  actions: { check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报" },
+  actionHints: {
+    check: "重新读取并检查调度表",
+    highlight: "用条件格式标出未完成季度目标的任务，不改动原有内容",
+    clear: "移除本工具添加的未完成标记",
+    generate: "检查、标记未完成任务，并写入督查通报工作表",
+  },
+  actionsLabel: "操作",
+  steps: {
+    reading: "正在读取工作簿…",
+    checking: "正在检查调度表…",
+    highlighting: "正在标记未完成任务…",
+    writing: "正在写入督查通报…",
+    done: "已完成",
+  },
+  busy: "正在处理…",
+  categories: CATEGORY_LABELS,
+  categoriesShort: ZH_SHORT,
+  severities: { error: "错误", warning: "警告", info: "提示" },
+  fields: FIELD_LABELS,
+  sections: { detection: "调度表", mapping: "列对应", issues: "检查结果", statistics: "统计", settings: "通报设置" },
+  detection: {
+    sheet: "工作表",
+    headerRows: (rows) => `第 ${rows} 行`,
+    headerRowsLabel: "表头",
+    dataRange: "数据区域",
+    tasks: (n) => `${n} 项任务`,
+    period: "期间",
+    periodText: (year, quarter) => `${year === null ? "年度未识别" : `${year}年`}${quarter === null ? "，季度未识别" : ZH_QUARTERS[quarter - 1]}`,
+    chooseSheet: "调度表所在工作表",
+    autoSheet: "自动查找",
+    notFound: "尚未找到调度表。",
+  },
+  mapping: {
+    intro: "如列识别有误，可为字段指定列字母，应用后保存在工作簿中。",
+    auto: (letter) => (letter ? `自动（${letter}）` : "自动（未找到）"),
+    autoPlain: "自动识别",
+    notFound: "未找到",
+    apply: "应用",
+    reset: "全部恢复自动",
+    duplicate: (fields, letter) => `${fields} 都对应 ${letter} 列。`,
+    overridden: "已手动指定",
+  },
+  issues: {
+    none: "未发现问题。",
+    summary: (c) => `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`,
+    goTo: (cell) => `转到 ${cell}`,
+    listLabel: "检查发现的问题",
+  },
+  statistics: {
+    category: "类别",
+    count: "项数",
+    share: "占比",
+    total: "合计",
+    byDepartment: "按牵头部门",
+    department: "牵头部门",
+    departmentTotal: "合计",
+    empty: "没有可统计的任务。",
+    categoryTable: "各类完成状态的项数和占比",
+  },
+  settings: {
+    government: "政府名称（标题）",
+    office: "督查机构",
+    issuer: "落款单位",
+    year: "年度",
+    yearHint: "留空则从表格标题识别",
+    quarter: "季度",
+    quarterAuto: "自动识别",
+    quarterNames: ZH_QUARTERS,
+    date: "落款日期",
+    dateHint: "留空则为生成当天",
+    decimals: "占比小数位数",
+    summary: "总体情况（可选）",
+    summaryHint: "留空则使用默认表述",
+    save: "保存设置",
+    saved: "设置已保存到工作簿。",
+    invalidYear: "请输入 1900–2200 之间的年份，或留空。",
+    invalidDate: "请输入有效日期，或留空。",
+    unsaved: "有未保存的修改",
+  },
+  results: {
+    checked: (total, issues) => `已检查：共 ${total} 项任务，${issues === 0 ? "未发现问题" : `发现 ${issues} 个问题`}。`,
+    highlighted: (missed) => `已标记 ${missed} 项未完成任务。`,
+    highlightUnsupported: "当前 Excel 版本不支持条件格式，未能标记。",
+    cleared: (n) => (n === 0 ? "没有需要清除的标记。" : `已清除 ${n} 处未完成标记。`),
+    generated: (sheet, total, missed) => `已生成工作表“${sheet}”：共 ${total} 项任务，标记未完成 ${missed} 项。`,
+    selected: (cell) => `已选中 ${cell}。`,
+    preferencesSaved: "已保存，并重新检查。",
+  },
+  tooOld: {
+    title: "Excel 版本过低",
+    body: "本加载项需要 ExcelApi 1.6（Excel 2019、Excel 2021 及更新版本，或 Microsoft 365 / Excel 网页版）。请升级 Excel 后再使用。",
+  },
+  errorTitle: "操作未完成",
+  dismiss: "关闭消息",
+};
+
+export const EN_US: Strings = {
+  locale: "en-US",
+  appTitle: "Supervision Notice Assistant",
+  appSubtitle: "Check the tracking sheet · mark missed tasks · write the notice",
+  loading: "Reading the workbook…",
+  notInExcel: "Open this add-in in Excel.",
+  actions: { check: "Check", highlight: "Mark missed", clear: "Clear marks", generate: "Write notice" },
+  actionHints: {
+    check: "Read and check the tracking sheet again",
+    highlight: "Mark tasks that missed their quarterly target with a conditional format; cell contents stay as they are",
+    clear: "Remove the marks this add-in added",
+    generate: "Check, mark missed tasks and write the notice sheet",
+  },
+  actionsLabel: "Actions",
+  steps: {
+    reading: "Reading the workbook…",
+    checking: "Checking the tracking sheet…",
+    highlighting: "Marking missed tasks…",
+    writing: "Writing the notice…",
+    done: "Done",
+  },
+  busy: "Working…",
+  categories: { completed: "Completed", onTrack: "On track", missed: "Missed", suspended: "Suspended", pending: "Pending" },
+  categoriesShort: { completed: "Done", onTrack: "On track", missed: "Missed", suspended: "Susp.", pending: "Pend." },
+  severities: { error: "Error", warning: "Warning", info: "Note" },
+  fields: EN_FIELDS,
+  sections: { detection: "Tracking sheet", mapping: "Columns", issues: "Check results", statistics: "Statistics", settings: "Notice settings" },
+  detection: {
+    sheet: "Sheet",
+    headerRows: (rows) => `row ${rows}`,
+    headerRowsLabel: "Header",
+    dataRange: "Data",
+    tasks: (n) => `${n} tasks`,
+    period: "Period",
+    periodText: (year, quarter) => `${year === null ? "year unknown" : year}${quarter === null ? ", quarter unknown" : ` Q${quarter}`}`,
+    chooseSheet: "Sheet with the tracking table",
+    autoSheet: "Find automatically",
+    notFound: "No tracking table found yet.",
+  },
+  mapping: {
+    intro: "If a column was recognised wrongly, pick its letter; applied choices are saved in the workbook.",
+    auto: (letter) => (letter ? `Auto (${letter})` : "Auto (not found)"),
+    autoPlain: "Auto",
+    notFound: "not found",
+    apply: "Apply",
+    reset: "Reset all to auto",
+    duplicate: (fields, letter) => `${fields} all use column ${letter}.`,
+    overridden: "set by hand",
+  },
+  issues: {
+    none: "No problems found.",
+    summary: (c) => `${c.error} errors, ${c.warning} warnings, ${c.info} notes`,
+    goTo: (cell) => `Go to ${cell}`,
+    listLabel: "Problems found by the check",
+  },
+  statistics: {
+    category: "Category",
+    count: "Tasks",
+    share: "Share",
+    total: "Total",
+    byDepartment: "By lead department",
+    department: "Lead department",
+    departmentTotal: "Total",
+    empty: "No tasks to count.",
+    categoryTable: "Tasks and share per status",
+  },
+  settings: {
+    government: "Government (title)",
+    office: "Supervising office",
+    issuer: "Issuer",
+    year: "Year",
+    yearHint: "Empty: read from the sheet's title",
+    quarter: "Quarter",
+    quarterAuto: "Detect",
+    quarterNames: ["Q1", "Q2", "Q3", "Q4"],
+    date: "Date of the notice",
+    dateHint: "Empty: the day it is written",
+    decimals: "Decimals of shares",
+    summary: "Overall remarks (optional)",
+    summaryHint: "Empty: the default wording",
+    save: "Save settings",
+    saved: "Settings saved in the workbook.",
+    invalidYear: "Enter a year between 1900 and 2200, or leave it empty.",
+    invalidDate: "Enter a valid date, or leave it empty.",
+    unsaved: "Unsaved changes",
+  },
+  results: {
+    checked: (total, issues) => `Checked ${total} tasks: ${issues === 0 ? "no problems" : `${issues} problems`}.`,
+    highlighted: (missed) => `Marked ${missed} missed tasks.`,
+    highlightUnsupported: "This Excel has no conditional formats: nothing was marked.",
+    cleared: (n) => (n === 0 ? "There were no marks to clear." : `Cleared ${n} marks.`),
+    generated: (sheet, total, missed) => `Wrote sheet “${sheet}”: ${total} tasks, ${missed} marked as missed.`,
+    selected: (cell) => `Selected ${cell}.`,
+    preferencesSaved: "Saved; checked again.",
+  },
+  tooOld: {
+    title: "Excel is too old",
+    body: "This add-in needs ExcelApi 1.6 (Excel 2019, Excel 2021 or later, Microsoft 365 or Excel on the web). Please update Excel.",
+  },
+  errorTitle: "Not done",
+  dismiss: "Dismiss",
+};
+
+export function stringsFor(locale: Locale): Strings {
+  return locale === "en-US" ? EN_US : ZH_CN;
+}

@@ -1,0 +1,184 @@
+/**
+ * The pane's state and operations: stored preferences, the latest analysis,
+ * what is running (with its progress step) and the last message. One
+ * operation runs at a time; every failure becomes one Chinese line
+ * (describeError).
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { Analysis, Issue } from "../core";
+import { describeError, detectFeatures, type ExcelFeatures, type ProgressStep, type StoredPreferences } from "../hosts/officejs";
+import * as actions from "./actions";
+import { issueTarget, todayIso } from "./format";
+import type { ActionKind, Strings } from "./i18n";
+
+export type MessageKind = "success" | "warning" | "error" | "info";
+
+export interface PaneMessage {
+  readonly kind: MessageKind;
+  readonly text: string;
+}
+
+export type BusyKind = ActionKind | "start" | "save";
+
+export interface WorkbookState {
+  /** False until the first analysis has finished (or failed). */
+  readonly ready: boolean;
+  readonly busy: BusyKind | null;
+  readonly step: ProgressStep | null;
+  readonly prefs: StoredPreferences;
+  readonly sheets: readonly string[];
+  readonly analysis: Analysis | null;
+  readonly message: PaneMessage | null;
+  readonly features: ExcelFeatures;
+  /** ExcelApi 1.6 is there: the actions can run. */
+  readonly supported: boolean;
+}
+
+export interface WorkbookApi {
+  readonly state: WorkbookState;
+  run(kind: ActionKind): Promise<void>;
+  select(issue: Issue): Promise<void>;
+  savePreferences(prefs: StoredPreferences): Promise<boolean>;
+  dismiss(): void;
+}
+
+export interface WorkbookDeps {
+  readonly run?: actions.BatchRunner;
+  readonly features?: ExcelFeatures;
+  readonly today?: () => string;
+}
+
+export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): WorkbookApi {
+  const runner = deps.run ?? actions.excelRun;
+  const today = deps.today ?? (() => todayIso());
+  const [features] = useState<ExcelFeatures>(() => deps.features ?? detectFeatures());
+  const supported = features.conditionalFormats;
+  const [state, setState] = useState<WorkbookState>(() => ({
+    ready: false,
+    busy: supported ? "start" : null,
+    step: supported ? "reading" : null,
+    prefs: { settings: {} },
+    sheets: [],
+    analysis: null,
+    message: null,
+    features,
+    supported,
+  }));
+  // The latest state for callbacks, and a guard so that one operation runs at a time.
+  const current = useRef(state);
+  current.current = state;
+  const running = useRef(false);
+  const started = useRef(false);
+
+  const patch = useCallback((p: Partial<WorkbookState>) => setState((s) => ({ ...s, ...p })), []);
+  const onProgress = useCallback((step: ProgressStep) => patch({ step }), [patch]);
+
+  /** Runs one operation: busy flag, progress, errors as a message. */
+  const guarded = useCallback(
+    async (kind: BusyKind, body: () => Promise<Partial<WorkbookState>>): Promise<boolean> => {
+      if (running.current) return false;
+      running.current = true;
+      patch({ busy: kind, step: "reading", message: null });
+      try {
+        const result = await body();
+        patch({ ...result, busy: null, step: null, ready: true });
+        return true;
+      } catch (e) {
+        patch({ busy: null, step: null, ready: true, message: { kind: "error", text: describeError(e) } });
+        return false;
+      } finally {
+        running.current = false;
+      }
+    },
+    [patch],
+  );
+
+  const checkedMessage = useCallback(
+    (analysis: Analysis): PaneMessage => ({
+      kind: analysis.issues.some((i) => i.severity === "error") ? "warning" : "success",
+      text: strings.results.checked(analysis.statistics.total, analysis.issues.length),
+    }),
+    [strings],
+  );
+
+  // The first analysis, when the pane opens.
+  useEffect(() => {
+    if (started.current || !supported) {
+      if (!supported) patch({ ready: true });
+      return;
+    }
+    started.current = true;
+    void guarded("start", async () => {
+      const startup = await actions.loadStartup(runner);
+      patch({ prefs: startup.prefs, sheets: startup.sheets, step: "checking" });
+      const analysis = await actions.checkWorkbook(startup.prefs, today(), runner);
+      return { analysis };
+    });
+    // Runs once, when the pane opens.
+  }, []);
+
+  const run = useCallback(
+    async (kind: ActionKind): Promise<void> => {
+      if (!supported) return;
+      const prefs = current.current.prefs;
+      await guarded(kind, async () => {
+        switch (kind) {
+          case "check": {
+            const analysis = await actions.checkWorkbook(prefs, today(), runner);
+            return { analysis, message: checkedMessage(analysis) };
+          }
+          case "highlight": {
+            const analysis = await actions.markMissed(prefs, today(), onProgress, runner);
+            return { analysis, message: { kind: "success", text: strings.results.highlighted(analysis.statistics.counts.missed) } };
+          }
+          case "clear": {
+            const removed = await actions.clearMarks(runner);
+            return { message: { kind: "success", text: strings.results.cleared(removed) } };
+          }
+          case "generate": {
+            const job = await actions.writeNotice(prefs, today(), onProgress, runner);
+            const { statistics } = job.analysis;
+            return {
+              analysis: job.analysis,
+              message: { kind: "success", text: strings.results.generated(job.noticeSheet.name, statistics.total, statistics.counts.missed) },
+            };
+          }
+        }
+      });
+    },
+    [supported, guarded, runner, today, onProgress, checkedMessage, strings],
+  );
+
+  const select = useCallback(
+    async (issue: Issue): Promise<void> => {
+      const target = issueTarget(issue);
+      if (!target) return;
+      try {
+        await actions.goToCell(target.sheet, target.address, runner);
+      } catch (e) {
+        patch({ message: { kind: "error", text: describeError(e) } });
+      }
+    },
+    [runner, patch],
+  );
+
+  const savePreferences = useCallback(
+    (prefs: StoredPreferences): Promise<boolean> =>
+      guarded("save", async () => {
+        await actions.storePreferences(prefs, runner);
+        patch({ prefs, step: "checking" });
+        try {
+          const analysis = await actions.checkWorkbook(prefs, today(), runner);
+          return { analysis, message: { kind: "success", text: strings.results.preferencesSaved } };
+        } catch (e) {
+          // Saved, but the check with the new preferences failed (e.g. no table on the chosen sheet).
+          return { analysis: null, message: { kind: "error", text: describeError(e) } };
+        }
+      }),
+    [guarded, runner, patch, today, strings],
+  );
+
+  const dismiss = useCallback(() => patch({ message: null }), [patch]);
+
+  return { state, run, select, savePreferences, dismiss };
+}
