@@ -117,6 +117,8 @@ export default async function config(env = {}, argv = {}) {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      // The ribbon command's result dialog (text in the query string).
+      result: "./src/commands/result.ts",
     },
     output: {
       path: resolve(root, "dist"),
@@ -164,6 +166,12 @@ export default async function config(env = {}, argv = {}) {
         chunks: ["commands"],
         templateParameters: { officeJsUrl },
       }),
+      new HtmlWebpackPlugin({
+        filename: "result.html",
+        template: "./src/commands/result.html",
+        chunks: ["result"],
+        templateParameters: { officeJsUrl },
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
@@ -187,10 +195,14 @@ export default async function config(env = {}, argv = {}) {
         },
       },
     },
+    // Webpack measures minified bytes. The pane's real budget is 250 KB gzip for
+    // what taskpane.html loads first (about 180 KB today; measured by
+    // scripts/bench/pane.ts and checked in tests/e2e/pane.test.ts); minified
+    // React + Fluent code gzips about 3.5:1, so warn past 800 KB minified.
     performance: {
       hints: production ? "warning" : false,
-      maxEntrypointSize: 250 * KB,
-      maxAssetSize: 250 * KB,
+      maxEntrypointSize: 800 * KB,
+      maxAssetSize: 800 * KB,
       assetFilter: (name) => name.endsWith(".js") && !name.startsWith("office-js/"),
     },
     devServer: serving

@@ -1,13 +1,101 @@
 /**
  * Ribbon commands (the manifest's FunctionFile, commands.html).
  *
- * "一键生成通报" runs generateNotice without opening the task pane. Every path
- * through a command must call event.completed(), or Office keeps the button busy.
+ * "一键生成通报" runs check → highlight → notice with the workbook's saved
+ * preferences, without opening the task pane, shows the notice sheet, and
+ * tells the user the result (or what blocked it) in a small dialog. Every
+ * path calls event.completed(), or Office keeps the button busy.
  */
+import { describeError, detectFeatures, generateNotice as writeNotice, loadPreferences } from "../hosts/officejs";
+import { resultQuery, type CommandResult } from "./result-query";
+import { failureResult, successResult } from "./result-text";
+
+/** Longest the command waits for the user to close the result dialog before it completes anyway. */
+const DIALOG_WAIT_MS = 4 * 60 * 1000;
+
+/** Today as `YYYY-MM-DD`, local time. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function dialogSupported(): boolean {
+  try {
+    return Boolean(Office.context.ui?.displayDialogAsync) && Office.context.requirements?.isSetSupported("DialogApi", "1.1") !== false;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Shows the result in a dialog (result.html) and resolves when the user
+ * closes it. Without the Dialog API, or when the dialog cannot open, it
+ * resolves at once: the notice sheet the command activated speaks for itself.
+ */
+export function showResult(result: CommandResult): Promise<void> {
+  if (!dialogSupported()) return Promise.resolve();
+  const url = new URL(`result.html?${resultQuery(result)}`, document.baseURI).href;
+  return new Promise<void>((resolve) => {
+    let done = false;
+    let dialog: Office.Dialog | undefined;
+    const finish = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      try {
+        dialog?.close();
+      } catch {
+        // Already closed by the user.
+      }
+      resolve();
+    };
+    const timer = setTimeout(finish, DIALOG_WAIT_MS);
+    try {
+      Office.context.ui.displayDialogAsync(url, { height: 40, width: 30, displayInIframe: true }, (opened) => {
+        if (opened.status !== Office.AsyncResultStatus.Succeeded) {
+          finish();
+          return;
+        }
+        dialog = opened.value;
+        // The page's close button sends a message; closing the window raises an event.
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
+      });
+    } catch {
+      finish();
+    }
+  });
+}
+
+/** Check, highlight and notice in one batch with the stored preferences; returns what to tell the user. */
+export async function runGenerateNotice(): Promise<CommandResult> {
+  if (!detectFeatures().conditionalFormats) {
+    return failureResult("当前 Excel 版本过低：需要 ExcelApi 1.6（Excel 2019、Excel 2021 及更新版本，或 Microsoft 365 / Excel 网页版）。");
+  }
+  try {
+    const job = await Excel.run(async (context) => {
+      const prefs = await loadPreferences(context);
+      const job = await writeNotice(context, prefs, today());
+      context.workbook.worksheets.getItem(job.noticeSheet.name).activate();
+      await context.sync();
+      return job;
+    });
+    return successResult(job);
+  } catch (e) {
+    return failureResult(describeError(e));
+  }
+}
 
 /** Ribbon button "一键生成通报" (manifest FunctionName `generateNotice`). */
 export async function generateNotice(event: Office.AddinCommands.Event): Promise<void> {
-  event.completed();
+  try {
+    await showResult(await runGenerateNotice());
+  } catch {
+    // Nothing may keep the button from completing.
+  } finally {
+    event.completed();
+  }
 }
 
 Office.onReady(() => {

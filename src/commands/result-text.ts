@@ -1,0 +1,23 @@
+/** What the ribbon command tells the user: the result of a run, or what blocked it. Pure. */
+import { CATEGORIES, type NoticeJob } from "../core";
+import { CATEGORY_LABELS } from "../cli/report";
+import type { CommandResult } from "./result-query";
+
+export function successResult(job: NoticeJob): CommandResult {
+  const { statistics, tasks, issues, table } = job.analysis;
+  const missed = tasks.filter((t) => t.category === "missed").map((t) => t.label);
+  const lines = [
+    `已在工作表“${job.noticeSheet.name}”生成督查通报（依据工作表“${table.sheet}”）。`,
+    `共 ${statistics.total} 项任务：` + CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} ${statistics.counts[c]} 项（${statistics.percentages[c]}%）`).join("，") + "。",
+    missed.length > 0 ? `已标记未完成任务 ${missed.length} 项：${missed.join("、")}。` : "没有未完成季度目标的任务。",
+  ];
+  if (issues.length > 0) {
+    const errors = issues.filter((i) => i.severity === "error").length;
+    lines.push(`检查发现 ${issues.length} 个问题${errors > 0 ? `（其中错误 ${errors} 个）` : ""}，请打开“督查通报助手”任务窗格查看。`);
+  }
+  return { kind: "success", title: "督查通报已生成", lines };
+}
+
+export function failureResult(message: string): CommandResult {
+  return { kind: "error", title: "未能生成督查通报", lines: [message] };
+}
