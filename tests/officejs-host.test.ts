@@ -278,6 +278,19 @@ describe("generateNotice", () => {
     expect(await clearHighlights(ctxOf(excel).xl)).toBe(0);
   });
 
+  it("still reads and writes on ExcelApi 1.3 (no null objects, no settings)", async () => {
+    const model = await sampleModel("tracking-variant.xlsx");
+    const expected = analyse(workbookToGrid(await exceljsWorkbook("tracking-variant.xlsx")), { today: TODAY });
+    const excel = setUp(model, { apiVersion: "1.3" });
+    expect(await loadPreferences(ctxOf(excel).xl)).toEqual({ settings: {} });
+    await expect(savePreferences(ctxOf(excel).xl, { settings: {} })).rejects.toThrow(/ExcelApi 1\.4/);
+    // Without merges the sub-rows lose their merged department: fewer facts, but no failure.
+    const got = await analyseWorkbook(ctxOf(excel).xl, { settings: {} }, TODAY);
+    expect(got.statistics.total).toBe(expected.statistics.total);
+    const job = await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY);
+    expect(excel.sheet(job.noticeSheet.name).cells.B1?.value).toBe(NOTICE_MARKER);
+  });
+
   it("splits the writes into more syncs only when a batch would pass the size limit", async () => {
     const model = await largeTrackingModel(10_000);
     const job = prepareNotice(workbookToGrid(workbookFromModel(model)), { today: TODAY });
