@@ -2,7 +2,8 @@
  * Benchmarks, run with `npm run bench`. Prints a table per target:
  * - core: prepareNotice on 99, 10,000 and 100,000 rows (target < 50 ms at 10,000; memory linear);
  * - CLI on 10,000 rows against ExcelJS alone reading and writing the same file (target ≤ 1.5×).
- * Further sections (Office.js syncs, bundle size, pane start-up) live in scripts/bench/*.ts.
+ * - office: syncs and queued operations of one-click runs on 99, 10,000 and 50,000 rows (target ≤ 3 syncs);
+ * further sections live in scripts/bench/*.ts.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,6 +13,7 @@ import ExcelJS from "exceljs";
 import { prepareNotice, type CellValue, type SheetGrid, type WorkbookGrid } from "../src/core";
 import { workbookToGrid } from "../src/hosts/exceljs";
 import { largeWorkbook } from "./bench/large-workbook";
+import { benchOfficeHost } from "./bench/office";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -101,5 +103,6 @@ const only = new Set(process.argv.slice(2));
 const sections: [string, () => Promise<void>][] = [
   ["core", benchCore],
   ["cli", benchCli],
+  ["office", benchOfficeHost],
 ];
 for (const [name, section] of sections) if (only.size === 0 || only.has(name)) await section();
