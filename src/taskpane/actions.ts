@@ -36,6 +36,28 @@ export async function loadStartup(run: BatchRunner = excelRun): Promise<Startup>
   });
 }
 
+/** What the pane needs when it opens; a failure is kept, not thrown (the pane shows it). */
+export interface FirstLoad {
+  readonly startup: Startup | null;
+  readonly analysis: Analysis | null;
+  readonly error: unknown;
+}
+
+/**
+ * Preferences, sheet names and the first analysis. The pane's entry starts
+ * this before React renders, so Excel's round trips overlap the first render.
+ */
+export async function firstLoad(today: string, run: BatchRunner = excelRun): Promise<FirstLoad> {
+  let startup: Startup | null = null;
+  try {
+    startup = await loadStartup(run);
+    const analysis = await checkWorkbook(startup.prefs, today, run);
+    return { startup, analysis, error: null };
+  } catch (error) {
+    return { startup, analysis: null, error };
+  }
+}
+
 export function checkWorkbook(prefs: StoredPreferences, today: string, run: BatchRunner = excelRun): Promise<Analysis> {
   return run((context) => analyseWorkbook(context, prefs, today));
 }

@@ -4,7 +4,10 @@
  */
 import { FluentProvider } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
+import { detectFeatures } from "../hosts/officejs";
+import { firstLoad } from "./actions";
 import { App } from "./App";
+import { todayIso } from "./format";
 import { officeDisplayLanguage, pickLocale, stringsFor } from "./i18n";
 import { fluentTheme, officeTheme } from "./theme";
 
@@ -28,9 +31,12 @@ if (typeof Office === "undefined") {
       message(strings.notInExcel);
       return;
     }
+    // Start reading the workbook now: Excel's round trips overlap the first render.
+    const features = detectFeatures();
+    const first = features.conditionalFormats ? firstLoad(todayIso()) : undefined;
     root.render(
       <FluentProvider theme={fluentTheme(officeTheme())}>
-        <App strings={strings} />
+        <App strings={strings} deps={{ features, firstLoad: first }} />
       </FluentProvider>,
     );
   });

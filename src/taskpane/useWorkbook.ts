@@ -46,6 +46,8 @@ export interface WorkbookDeps {
   readonly run?: actions.BatchRunner;
   readonly features?: ExcelFeatures;
   readonly today?: () => string;
+  /** The first load, when the entry already started it (see actions.firstLoad). */
+  readonly firstLoad?: Promise<actions.FirstLoad>;
 }
 
 export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): WorkbookApi {
@@ -103,16 +105,23 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
 
   // The first analysis, when the pane opens.
   useEffect(() => {
-    if (started.current || !supported) {
-      if (!supported) patch({ ready: true });
+    if (started.current) return;
+    started.current = true;
+    if (!supported) {
+      patch({ ready: true });
       return;
     }
-    started.current = true;
-    void guarded("start", async () => {
-      const startup = await actions.loadStartup(runner);
-      patch({ prefs: startup.prefs, sheets: startup.sheets, step: "checking" });
-      const analysis = await actions.checkWorkbook(startup.prefs, today(), runner);
-      return { analysis };
+    running.current = true;
+    void (deps.firstLoad ?? actions.firstLoad(today(), runner)).then(({ startup, analysis, error }) => {
+      running.current = false;
+      patch({
+        ...(startup ? { prefs: startup.prefs, sheets: startup.sheets } : {}),
+        analysis,
+        busy: null,
+        step: null,
+        ready: true,
+        message: error === null ? null : { kind: "error", text: describeError(error) },
+      });
     });
     // Runs once, when the pane opens.
   }, []);

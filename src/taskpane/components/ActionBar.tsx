@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   buttons: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: tokens.spacingHorizontalS },
   button: { minWidth: 0 },
-  status: { minHeight: "20px" },
+  status: { display: "flex", alignItems: "center" },
 });
 
 const ORDER: readonly ActionKind[] = ["check", "highlight", "clear", "generate"];

@@ -48,7 +48,7 @@ export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disable
             <dt>{t.period}</dt>
             <dd>{t.periodText(analysis.period.year, analysis.period.quarter)}</dd>
           </dl>
-          <Caption1 className={styles.columns} as="p">
+          <Caption1 className={styles.columns} as="p" data-testid="detected-columns">
             {FIELDS.filter((f) => table.mapping[f] !== undefined)
               .map((f) => `${strings.fields[f]} ${columnLetter(table.mapping[f]!)}`)
               .join(" · ")}

@@ -18,12 +18,13 @@ import type { Strings } from "../i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  numHead: { textAlign: "right", "& > div, & > button": { justifyContent: "flex-end" } },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  numHead: { textAlign: "right", whiteSpace: "nowrap", "& > div, & > button": { justifyContent: "flex-end" } },
   totalRow: { fontWeight: tokens.fontWeightSemibold },
   scroller: { overflowX: "auto", maxWidth: "100%" },
-  deptTable: { minWidth: "300px" },
-  dept: { overflowWrap: "anywhere", minWidth: "6em" },
+  deptTable: { minWidth: "330px", tableLayout: "auto" },
+  dept: { overflowWrap: "anywhere", width: "8em" },
+  deptHead: { whiteSpace: "nowrap", width: "8em" },
   missed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -69,7 +70,7 @@ export function StatisticsPanel({ strings, statistics }: StatisticsPanelProps) {
         <Table size="extra-small" className={styles.deptTable} data-testid="department-table">
           <TableHeader>
             <TableRow>
-              <TableHeaderCell className={styles.dept}>{t.department}</TableHeaderCell>
+              <TableHeaderCell className={styles.deptHead}>{t.department}</TableHeaderCell>
               <TableHeaderCell className={styles.numHead}>{t.departmentTotal}</TableHeaderCell>
               {CATEGORIES.map((c) => (
                 <TableHeaderCell key={c} className={styles.numHead}>
