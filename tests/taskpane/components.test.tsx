@@ -1,0 +1,177 @@
+// @vitest-environment jsdom
+/**
+ * Component tests in jsdom: the problem list selects cells, the mapping
+ * editor applies overrides, and the whole pane on the strict Excel double
+ * runs its first analysis when it opens.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import path from "node:path";
+import { act, type ReactElement } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { analyse, type Issue } from "../../src/core";
+import { detectFeatures } from "../../src/hosts/officejs";
+import { App } from "../../src/taskpane/App";
+import { IssueList } from "../../src/taskpane/components/IssueList";
+import { MappingEditor } from "../../src/taskpane/components/MappingEditor";
+import { StatisticsPanel } from "../../src/taskpane/components/StatisticsPanel";
+import { ZH_CN } from "../../src/taskpane/i18n";
+import { ExcelDouble } from "../excel-double";
+import { loadModel } from "../excel-double/xlsx";
+import { book, row, trackingSheet } from "../helpers/grid";
+
+// @testing-library/react needs its peer @testing-library/dom, which is not installed:
+// a few lines of React's own act() and DOM queries do the same here.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+let root: Root | null = null;
+let container: HTMLElement | null = null;
+
+async function ui(element: ReactElement): Promise<HTMLElement> {
+  container = document.body.appendChild(document.createElement("div"));
+  const r = createRoot(container);
+  root = r;
+  await act(async () => r.render(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>));
+  return container;
+}
+
+async function click(element: Element): Promise<void> {
+  await act(async () => void element.dispatchEvent(new MouseEvent("click", { bubbles: true })));
+}
+
+async function choose(select: HTMLSelectElement, value: string): Promise<void> {
+  await act(async () => {
+    select.value = value;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+}
+
+/** The element whose accessible text (aria-label or content) matches; exactly one. */
+function byRole<T extends Element = HTMLElement>(scope: ParentNode, selector: string, name: string | RegExp): T {
+  const found = [...scope.querySelectorAll<T & HTMLElement>(selector)].filter((e) => {
+    const text = e.getAttribute("aria-label") ?? e.textContent ?? "";
+    return typeof name === "string" ? text.trim() === name : name.test(text);
+  });
+  if (found.length !== 1) throw new Error(`${found.length} elements ${selector} named ${name}`);
+  return found[0]!;
+}
+
+function byLabel<T extends Element>(label: string): T {
+  const l = [...document.querySelectorAll("label")].find((e) => e.textContent?.trim() === label);
+  const target = l?.htmlFor ? document.getElementById(l.htmlFor) : null;
+  if (!target) throw new Error(`no control labelled ${label}`);
+  return target as unknown as T;
+}
+
+async function waitFor(check: () => void, timeout = 10_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (e) {
+      if (Date.now() - start > timeout) throw e;
+      await act(async () => new Promise((r) => setTimeout(r, 20)));
+    }
+  }
+}
+
+let restore: (() => void) | null = null;
+afterEach(async () => {
+  await act(async () => root?.unmount());
+  container?.remove();
+  root = null;
+  container = null;
+  delete document.body.dataset.ready;
+  restore?.();
+  restore = null;
+});
+
+const analysis = analyse(
+  book(
+    trackingSheet([
+      row(1, "任务一", "区发改局", "已完成"),
+      row(2, "任务二", "区财政局", "未完成", { next: "加快拨付" }),
+      row(3, "任务三", "区财政局", "进行中"),
+    ]),
+  ),
+  { today: "2025-10-29" },
+);
+
+describe("IssueList", () => {
+  it("lists every problem with its severity and cell; clicking one asks to select it", async () => {
+    const onSelect = vi.fn<(issue: Issue) => void>();
+    const view = await ui(<IssueList strings={ZH_CN} issues={analysis.issues} onSelect={onSelect} />);
+    const list = byRole(view, "ul", "检查发现的问题");
+    const items = [...list.querySelectorAll("li")];
+    expect(items).toHaveLength(analysis.issues.length);
+    // Errors first: the unknown status at F5.
+    expect(items[0]!.textContent).toContain("错误");
+    expect(items[0]!.textContent).toContain("F5");
+    await click(byRole(list, "button", /G4.*未填写原因/));
+    expect(onSelect).toHaveBeenCalledTimes(1);
+    expect(onSelect.mock.calls[0]![0].cell).toBe("调度表!G4");
+  });
+
+  it("says so when there is nothing to report", async () => {
+    const view = await ui(<IssueList strings={ZH_CN} issues={[]} onSelect={() => undefined} />);
+    expect(view.textContent).toBe("未发现问题。");
+    expect(view.querySelector("button")).toBeNull();
+  });
+});
+
+describe("StatisticsPanel", () => {
+  it("shows count and share per category and a total", async () => {
+    const view = await ui(<StatisticsPanel strings={ZH_CN} statistics={analysis.statistics} />);
+    const table = byRole(view, "table", "各类完成状态的项数和占比");
+    const rows = [...table.querySelectorAll("tr")].map((r) => r.textContent);
+    expect(rows).toContain("已完成150.00%");
+    expect(rows).toContain("未完成150.00%");
+    expect(rows).toContain("合计2100.00%");
+  });
+});
+
+describe("MappingEditor", () => {
+  it("applies a corrected column and warns when two fields share one", async () => {
+    const onApply = vi.fn();
+    const view = await ui(<MappingEditor strings={ZH_CN} table={analysis.table} saved={undefined} disabled={false} onApply={onApply} />);
+    const apply = byRole<HTMLButtonElement>(view, "button", "应用");
+    expect(apply.disabled).toBe(true);
+    const status = byLabel<HTMLSelectElement>("完成状态");
+    expect(status.value).toBe("");
+    expect(status.options[0]!.textContent).toBe("自动（F）");
+    await choose(byLabel<HTMLSelectElement>("未完成原因"), "H");
+    expect(view.querySelector("[role=alert]")?.textContent).toBe("未完成原因、下一步工作 都对应 H 列。");
+    expect(apply.disabled).toBe(false);
+    await click(apply);
+    expect(onApply).toHaveBeenCalledWith({ reason: 7 });
+  });
+});
+
+describe("App on the strict Excel double", () => {
+  it("analyses the workbook when it opens and selects a problem's cell", async () => {
+    const model = await loadModel(path.resolve("samples/tracking-variant.xlsx"));
+    const excel = new ExcelDouble(model);
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
+    await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
+    expect(view.querySelector("[data-testid=detected-sheet]")?.textContent).toBe("一季度推进情况");
+    expect(document.body.dataset.ready).toBe("true");
+    await click(byRole(view, "button", /G18/));
+    await waitFor(() => expect(excel.model.selection).toBe("一季度推进情况!G18"));
+    // Reads only: the first analysis writes nothing.
+    expect(excel.model.sheets.map((s) => s.name)).not.toContain("一季度督查通报");
+  });
+
+  it("names the Excel needed and disables every action below ExcelApi 1.6", async () => {
+    const excel = new ExcelDouble(await loadModel(path.resolve("samples/tracking-variant.xlsx")), { apiVersion: "1.5" });
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never) }} />);
+    expect(view.querySelector("[data-testid=too-old]")?.textContent).toContain("ExcelApi 1.6");
+    for (const name of ["检查", "标记未完成", "清除标记", "生成通报"]) {
+      expect(byRole<HTMLButtonElement>(view, "button", name).disabled).toBe(true);
+    }
+    expect(view.querySelector("main[data-ready]")).not.toBeNull();
+    expect(excel.syncCount).toBe(0);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { CATEGORIES, FIELDS } from "../../src/core";
+import { CATEGORY_LABELS } from "../../src/cli/report";
+import { EN_US, ZH_CN, officeDisplayLanguage, pickLocale, stringsFor } from "../../src/taskpane/i18n";
+
+describe("pickLocale", () => {
+  it.each([
+    ["zh-CN", "zh-CN"],
+    ["zh-cn", "zh-CN"],
+    ["zh-TW", "zh-CN"],
+    ["zh-Hans-CN", "zh-CN"],
+    ["zh", "zh-CN"],
+    ["en-US", "en-US"],
+    ["en-GB", "en-US"],
+    ["fr-FR", "en-US"],
+    ["", "zh-CN"],
+    [null, "zh-CN"],
+    [undefined, "zh-CN"],
+  ] as const)("%s → %s", (lang, locale) => {
+    expect(pickLocale(lang)).toBe(locale);
+  });
+
+  it("does not take a language that merely starts with zh letters", () => {
+    expect(pickLocale("zu-ZA")).toBe("en-US");
+  });
+});
+
+describe("officeDisplayLanguage", () => {
+  it("reads Office.context.displayLanguage, null outside Office", () => {
+    const g = globalThis as { Office?: unknown };
+    const old = g.Office;
+    try {
+      delete g.Office;
+      expect(officeDisplayLanguage()).toBeNull();
+      g.Office = { context: { displayLanguage: "en-US" } };
+      expect(officeDisplayLanguage()).toBe("en-US");
+      expect(stringsFor(pickLocale(officeDisplayLanguage())).actions.check).toBe("Check");
+    } finally {
+      g.Office = old;
+    }
+  });
+});
+
+/** Every leaf of a strings table: text, or a function's result on sample arguments. */
+function leaves(value: unknown, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof value === "string") out.set(prefix, value);
+  else if (typeof value === "function") out.set(prefix, String((value as (...a: unknown[]) => unknown)(3, 2, 1)));
+  else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${prefix}[${i}]`).forEach((t, k) => out.set(k, t)));
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) leaves(v, prefix ? `${prefix}.${k}` : k).forEach((t, key) => out.set(key, t));
+  }
+  return out;
+}
+
+describe("strings", () => {
+  it("has the same keys in both languages, none empty", () => {
+    const zh = leaves(ZH_CN);
+    const en = leaves(EN_US);
+    expect([...en.keys()].sort()).toEqual([...zh.keys()].sort());
+    for (const [key, text] of [...zh, ...en]) expect(text.trim(), key).not.toBe("");
+  });
+
+  it("Chinese is Chinese and English is not", () => {
+    expect(ZH_CN.actions).toEqual({ check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报" });
+    for (const [key, text] of leaves(EN_US)) expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("uses the command line's category words and covers every category and field", () => {
+    for (const c of CATEGORIES) expect(ZH_CN.categories[c]).toBe(CATEGORY_LABELS[c]);
+    for (const f of FIELDS) {
+      expect(ZH_CN.fields[f]).toBeTruthy();
+      expect(EN_US.fields[f]).toBeTruthy();
+    }
+  });
+
+  it("words the progress steps in Chinese", () => {
+    expect(ZH_CN.steps).toEqual({
+      reading: "正在读取工作簿…",
+      checking: "正在检查调度表…",
+      highlighting: "正在标记未完成任务…",
+      writing: "正在写入督查通报…",
+      done: "已完成",
+    });
+  });
+
+  it("fills its messages", () => {
+    expect(ZH_CN.results.generated("三季度督查通报", 99, 8)).toBe("已生成工作表“三季度督查通报”：共 99 项任务，标记未完成 8 项。");
+    expect(ZH_CN.results.cleared(0)).toBe("没有需要清除的标记。");
+    expect(ZH_CN.detection.periodText(2025, 3)).toBe("2025年三季度");
+    expect(ZH_CN.detection.periodText(null, null)).toBe("年度未识别，季度未识别");
+    expect(EN_US.detection.periodText(2025, 3)).toBe("2025 Q3");
+  });
+});

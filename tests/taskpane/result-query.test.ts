@@ -1,0 +1,47 @@
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { prepareNotice } from "../../src/core";
+import { workbookToGrid } from "../../src/hosts/exceljs";
+import { MAX_QUERY_LENGTH, parseResultQuery, resultQuery, type CommandResult } from "../../src/commands/result-query";
+import { failureResult, successResult } from "../../src/commands/result-text";
+
+describe("ribbon command result", () => {
+  it("words a successful run with counts, shares and the missed tasks", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile("samples/tracking-2025-q3.xlsx");
+    const job = prepareNotice(workbookToGrid(wb), { today: "2025-10-29" });
+    const result = successResult(job);
+    expect(result.kind).toBe("success");
+    expect(result.lines[0]).toBe("已在工作表“三季度督查通报”生成督查通报（依据工作表“三季度调度表”）。");
+    expect(result.lines[1]).toBe(
+      "共 99 项任务：已完成 2 项（2.02%），序时推进 86 项（86.87%），未完成 8 项（8.08%），暂不实施 2 项（2.02%），待确定 1 项（1.01%）。",
+    );
+    expect(result.lines[2]).toBe("已标记未完成任务 8 项：第30项、第32项、第45项、第48项、第50项、第71项、第78项、第90项。");
+    expect(result.lines).toHaveLength(3); // no problems in the sample
+  });
+
+  it("carries a failure's message as is", () => {
+    expect(failureResult("工作表受保护。")).toEqual({ kind: "error", title: "未能生成督查通报", lines: ["工作表受保护。"] });
+  });
+
+  it("round-trips through the query string", () => {
+    const r: CommandResult = { kind: "error", title: "未能生成督查通报", lines: ["工作簿中已有名为“三季度督查通报”的工作表 & 其他", "第二行 ?#="] };
+    expect(parseResultQuery(`?${resultQuery(r)}`)).toEqual(r);
+    expect(parseResultQuery("")).toBeNull();
+    expect(parseResultQuery("?title=x&kind=weird")).toEqual({ kind: "success", title: "x", lines: [] });
+  });
+
+  it("keeps the URL short enough for old webviews, shortening then leaving out lines", () => {
+    const long = "第30项“推进城市更新”（牵头部门：区住建局）。".repeat(20);
+    const r: CommandResult = { kind: "success", title: "督查通报已生成", lines: ["短的一行。", long, "被挤掉的一行。"] };
+    const query = resultQuery(r);
+    expect(query.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    const back = parseResultQuery(query)!;
+    expect(back.lines[0]).toBe("短的一行。");
+    expect(back.lines[1]!.endsWith("…")).toBe(true);
+    expect(long.startsWith(back.lines[1]!.slice(0, -1))).toBe(true);
+    expect(back.lines).toHaveLength(2);
+    // A tighter budget keeps fewer characters.
+    expect(resultQuery(r, 600).length).toBeLessThanOrEqual(600);
+  });
+});
