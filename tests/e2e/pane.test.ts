@@ -1,0 +1,250 @@
+/**
+ * The built add-in (dist/, `npm run build:local`) in headless Chromium, with
+ * the real office.js and the strict Excel double standing in for Excel (see
+ * tests/e2e/harness/). The pane opens on a sample workbook, checks it,
+ * selects the problem's cell, writes the notice; the ribbon function runs on
+ * the built commands page. Workbooks the page changed are saved to .xlsx and
+ * read back.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HIGHLIGHT_MARKER, NOTICE_MARKER } from "../../src/core";
+import { cellText, cloneModel, emptySheet, type WorkbookModel } from "../excel-double";
+import { loadModel, saveModel } from "../excel-double/xlsx";
+import type { HarnessApi } from "./harness/harness";
+import { launchBrowser, type Browser } from "./harness/browser";
+import { ROOT, firstLoadSizes, sampleModels, startHarness, type HarnessServer } from "./harness/server";
+
+const TRACKING = "一季度推进情况";
+const NOTICE = "一季度督查通报";
+const SCREENSHOT = path.join(ROOT, "docs/taskpane.png");
+const FIRST_LOAD_BUDGET = 250 * 1024;
+
+declare global {
+  interface Window {
+    __harness: HarnessApi;
+  }
+}
+
+let server: HarnessServer;
+let browser: Browser;
+let samples: Record<string, WorkbookModel>;
+let scratch: string;
+
+beforeAll(async () => {
+  samples = await sampleModels();
+  // A workbook without a tracking table, and one whose notice sheet name is taken by someone else's sheet.
+  const noTable = cloneModel(samples.variant!);
+  noTable.sheets = noTable.sheets.filter((s) => s.name !== TRACKING);
+  noTable.activeSheet = noTable.sheets[0]!.name;
+  const taken = cloneModel(samples.q3!);
+  const other = emptySheet("三季度督查通报", "{sheet-taken}");
+  other.cells.A1 = { value: "局务会议纪要" };
+  taken.sheets.push(other);
+  server = await startHarness({ models: { ...samples, noTable, taken } });
+  browser = await launchBrowser({ width: 360, height: 900 });
+  scratch = mkdtempSync(path.join(tmpdir(), "dctb-e2e-"));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+async function openPane(options: Record<string, string>): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.pageUrl("taskpane", options));
+  await page.waitForSelector("main[data-ready]", { timeout: 20_000 });
+  return page;
+}
+
+async function harnessErrors(page: Page): Promise<string[]> {
+  return page.evaluate(() => window.__harness.errors);
+}
+
+/** Saves the page's workbook model to .xlsx and reads it back (what Excel would keep in the file). */
+async function roundTrip(model: WorkbookModel, name: string): Promise<WorkbookModel> {
+  const file = path.join(scratch, `${name}.xlsx`);
+  writeFileSync(file, await saveModel(model));
+  return loadModel(file);
+}
+
+function sheetValues(model: WorkbookModel, sheet: string): Record<string, string> {
+  const s = model.sheets.find((x) => x.name === sheet);
+  if (!s) throw new Error(`no sheet ${sheet}`);
+  return Object.fromEntries(Object.entries(s.cells).map(([k, c]) => [k, cellText(c)]).filter(([, v]) => v !== ""));
+}
+
+describe("first load", () => {
+  it(`taskpane.html loads less than ${FIRST_LOAD_BUDGET / 1024} KB gzip of the add-in's own scripts`, () => {
+    const files = firstLoadSizes();
+    expect(files.length).toBeGreaterThan(0);
+    const total = files.reduce((n, f) => n + f.gzip, 0);
+    console.log(`pane first load: ${files.map((f) => `${f.file} ${(f.gzip / 1024).toFixed(1)} KB`).join(", ")}; total ${(total / 1024).toFixed(1)} KB gzip`);
+    expect(total).toBeLessThan(FIRST_LOAD_BUDGET);
+  });
+});
+
+describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
+  it("detects the sheet, checks it, selects the problem's cell and writes the notice", async () => {
+    const page = await openPane({ model: "variant" });
+    const tti = await page.evaluate(() => performance.getEntriesByName("pane-ready")[0]?.startTime ?? NaN);
+    console.log(`pane time to interactive (navigation start → first analysis shown): ${tti.toFixed(0)} ms`);
+    expect(tti).toBeGreaterThan(0);
+
+    // Detection.
+    await expect.poll(() => page.textContent("[data-testid=detected-sheet]")).toBe(TRACKING);
+    expect(await page.textContent("[data-testid=detected-header]")).toBe("第 3、4 行");
+    expect(await page.textContent("[data-testid=category-table]")).toContain("25.00%");
+
+    // Check: the variant sample's one problem, at G18.
+    await page.click("button[data-action=check]");
+    await page.waitForSelector("[data-message-kind]");
+    expect(await page.textContent("[data-testid=message-text]")).toContain("共 20 项任务");
+    const issue = page.locator(`button[data-cell="${TRACKING}!G18"]`);
+    await expect.poll(() => issue.count()).toBe(1);
+    expect(await issue.textContent()).toContain("未填写原因");
+
+    // Clicking the problem selects its cell in "Excel".
+    await issue.click();
+    await expect.poll(() => page.evaluate(() => window.__harness.model().selection)).toBe(`${TRACKING}!G18`);
+    expect(await page.evaluate(() => window.__harness.model().activeSheet)).toBe(TRACKING);
+
+    // Generate.
+    const before = sheetValues(samples.variant!, TRACKING);
+    await page.click("button[data-action=generate]");
+    await page.waitForSelector("[data-message-kind=success]", { timeout: 20_000 });
+    expect(await page.textContent("[data-testid=message-text]")).toContain(`已生成工作表“${NOTICE}”`);
+    expect(await page.evaluate(() => window.__harness.model().activeSheet)).toBe(NOTICE);
+    expect(await harnessErrors(page)).toEqual([]);
+
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: SCREENSHOT });
+
+    // What the workbook holds afterwards, through an .xlsx file.
+    const saved = await roundTrip(await page.evaluate(() => window.__harness.model()), "variant-after");
+    const notice = saved.sheets.find((s) => s.name === NOTICE);
+    expect(notice, "notice sheet").toBeDefined();
+    const noticeText = Object.values(notice!.cells).map(cellText).join("\n");
+    expect(noticeText).toContain("督查通报");
+    expect(noticeText).toContain(NOTICE_MARKER);
+    expect(noticeText).toContain("第14项");
+    const tracking = saved.sheets.find((s) => s.name === TRACKING)!;
+    const ours = tracking.conditionalFormats.filter((cf) => cf.formula?.includes(HIGHLIGHT_MARKER));
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.flatMap((cf) => cf.ranges).length).toBe(5); // five missed tasks
+    expect(sheetValues(saved, TRACKING)).toEqual(before);
+    await page.close();
+  });
+
+  it("clears its marks and keeps the departments' content", async () => {
+    const page = await openPane({ model: "variant" });
+    await page.click("button[data-action=highlight]");
+    await page.waitForSelector("[data-message-kind=success]");
+    expect(await page.textContent("[data-testid=message-text]")).toBe("已标记 5 项未完成任务。");
+    await page.click("button[data-action=clear]");
+    await expect.poll(() => page.textContent("[data-testid=message-text]")).toMatch(/^已清除 \d+ 处未完成标记。$/);
+    const model = await page.evaluate(() => window.__harness.model());
+    const tracking = model.sheets.find((s) => s.name === TRACKING)!;
+    expect(tracking.conditionalFormats.filter((cf) => cf.formula?.includes(HIGHLIGHT_MARKER))).toEqual([]);
+    expect(sheetValues(model, TRACKING)).toEqual(sheetValues(samples.variant!, TRACKING));
+    await page.close();
+  });
+
+  it("saves a corrected column in the workbook and uses it", async () => {
+    const page = await openPane({ model: "variant" });
+    await page.click("[data-section=mapping] button");
+    const contact = page.locator("select[data-field=contact]");
+    await contact.selectOption("H");
+    await page.getByRole("button", { name: "应用" }).click();
+    await page.waitForSelector("[data-message-kind=success]");
+    const stored = await page.evaluate(() => window.__harness.model().settings.supervisionNotice);
+    expect(JSON.parse(String(stored)).mapping).toEqual({ contact: 7 });
+    // The next analysis reads the contact from column H.
+    expect(await page.textContent("[data-testid=detected-columns]")).toContain("联系人 H");
+    await page.close();
+  });
+
+  it("says in Chinese when the workbook has no tracking table", async () => {
+    const page = await openPane({ model: "noTable" });
+    await page.waitForSelector("[data-message-kind=error]");
+    expect(await page.textContent("[data-testid=message-text]")).toContain("找不到调度表");
+    await page.close();
+  });
+
+  it("names the Excel needed and disables the actions below ExcelApi 1.6", async () => {
+    const page = await openPane({ model: "variant", api: "1.5" });
+    expect(await page.textContent("[data-testid=too-old]")).toContain("ExcelApi 1.6");
+    for (const action of ["check", "highlight", "clear", "generate"]) {
+      expect(await page.locator(`button[data-action=${action}]`).isDisabled()).toBe(true);
+    }
+    await page.close();
+  });
+
+  it("speaks English when Office's display language is English", async () => {
+    const page = await openPane({ model: "variant", lang: "en-US" });
+    expect(await page.textContent("button[data-action=generate]")).toBe("Write notice");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en-US");
+    await page.close();
+  });
+});
+
+describe("ribbon command on the built commands page", { timeout: 90_000 }, () => {
+  async function runCommand(options: Record<string, string>) {
+    const page = await browser.context.newPage();
+    await page.goto(server.pageUrl("commands", options));
+    await page.waitForFunction(() => typeof window.__harness?.associations.generateNotice === "function", null, { timeout: 20_000 });
+    const completed = await page.evaluate(async () => {
+      let calls = 0;
+      const event = { source: { id: "GenerateButton" }, completed: () => void calls++ };
+      await window.__harness.associations.generateNotice!(event);
+      return calls;
+    });
+    return { page, completed };
+  }
+
+  it("writes the notice with the stored preferences, shows it, reports in a dialog and completes", async () => {
+    const { page, completed } = await runCommand({ model: "q3", dialog: "1" });
+    expect(completed).toBe(1);
+    const model = await page.evaluate(() => window.__harness.model());
+    expect(model.activeSheet).toBe("三季度督查通报");
+    const saved = await roundTrip(model, "q3-after");
+    const notice = saved.sheets.find((s) => s.name === "三季度督查通报");
+    expect(notice).toBeDefined();
+    expect(Object.values(notice!.cells).map(cellText).join("")).toContain("99项重点工作任务中");
+    const dialogs = await page.evaluate(() => window.__harness.dialogs);
+    expect(dialogs).toHaveLength(1);
+    expect(dialogs[0]!.closed).toBe(true);
+
+    // The result page shows what the command passed.
+    const dialog = await browser.context.newPage();
+    await dialog.goto(dialogs[0]!.url);
+    expect(await dialog.textContent("#result-title")).toBe("督查通报已生成");
+    expect(await dialog.textContent("#result-lines")).toContain("已标记未完成任务 8 项");
+    await dialog.close();
+    await page.close();
+  });
+
+  it("reports the blocking problem and still completes; without the Dialog API it stays silent", async () => {
+    const blocked = await runCommand({ model: "taken", dialog: "1" });
+    expect(blocked.completed).toBe(1);
+    const dialogs = await blocked.page.evaluate(() => window.__harness.dialogs);
+    const query = new URL(dialogs[0]!.url).searchParams;
+    expect(query.get("kind")).toBe("error");
+    expect(query.getAll("line").join("")).toContain("已有名为“三季度督查通报”的工作表");
+    const sheet = (await blocked.page.evaluate(() => window.__harness.model())).sheets.find((s) => s.name === "三季度督查通报")!;
+    expect(sheet.cells.A1?.value).toBe("局务会议纪要");
+    await blocked.page.close();
+
+    const silent = await runCommand({ model: "q3" });
+    expect(silent.completed).toBe(1);
+    expect(await silent.page.evaluate(() => window.__harness.dialogs.length)).toBe(0);
+    expect(await silent.page.evaluate(() => window.__harness.model().sheets.some((s) => s.name === "三季度督查通报"))).toBe(true);
+    await silent.page.close();
+  });
+});
