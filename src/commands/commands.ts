@@ -77,8 +77,12 @@ export async function runGenerateNotice(): Promise<CommandResult> {
     const job = await Excel.run(async (context) => {
       const prefs = await loadPreferences(context);
       const job = await writeNotice(context, prefs, today());
-      context.workbook.worksheets.getItem(job.noticeSheet.name).activate();
-      await context.sync();
+      try {
+        context.workbook.worksheets.getItem(job.noticeSheet.name).activate();
+        await context.sync();
+      } catch {
+        // The notice is written; a sheet that cannot be shown is no failure.
+      }
       return job;
     });
     return successResult(job);

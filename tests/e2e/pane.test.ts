@@ -120,6 +120,8 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     await page.waitForSelector("[data-message-kind=success]", { timeout: 20_000 });
     expect(await page.textContent("[data-testid=message-text]")).toContain(`已生成工作表“${NOTICE}”`);
     expect(await page.evaluate(() => window.__harness.model().activeSheet)).toBe(NOTICE);
+    // Keyboard users keep their place: the button stayed focusable while the action ran.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-action"))).toBe("generate");
     expect(await harnessErrors(page)).toEqual([]);
 
     mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
@@ -161,6 +163,8 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     await page.click("[data-section=mapping] button");
     const contact = page.locator("select[data-field=contact]");
     await contact.selectOption("H");
+    // H is also 下一步工作's column: the editor says so (and the buttons move down under the warning).
+    expect(await page.getByRole("alert").textContent()).toBe("下一步工作、联系人 都对应 H 列。");
     await page.getByRole("button", { name: "应用" }).click();
     await page.waitForSelector("[data-message-kind=success]");
     const stored = await page.evaluate(() => window.__harness.model().settings.supervisionNotice);

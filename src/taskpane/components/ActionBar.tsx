@@ -42,7 +42,9 @@ export function ActionBar({ strings, busy, step, disabled, message, onAction, on
             key={kind}
             className={styles.button}
             appearance={kind === "generate" ? "primary" : "secondary"}
-            disabled={disabled || busy !== null}
+            disabled={disabled}
+            // While an action runs the buttons stay focusable, so keyboard users keep their place.
+            disabledFocusable={!disabled && busy !== null}
             title={strings.actionHints[kind]}
             data-action={kind}
             onClick={() => onAction(kind)}

@@ -91,10 +91,10 @@ export function MappingEditor({ strings, table, saved, disabled, onApply }: Mapp
         </Caption1>
       ))}
       <div className={styles.buttons}>
-        <Button size="small" appearance="primary" disabled={disabled || !dirty} onClick={() => onApply(overridesToStore(draft))}>
+        <Button size="small" appearance="primary" disabledFocusable={disabled || !dirty} onClick={() => onApply(overridesToStore(draft))}>
           {t.apply}
         </Button>
-        <Button size="small" disabled={disabled || Object.keys(draft.overrides).length === 0} onClick={() => dispatch({ type: "resetAll" })}>
+        <Button size="small" disabledFocusable={disabled || Object.keys(draft.overrides).length === 0} onClick={() => dispatch({ type: "resetAll" })}>
           {t.reset}
         </Button>
       </div>

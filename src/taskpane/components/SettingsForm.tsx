@@ -85,7 +85,7 @@ export function SettingsForm({ strings, saved, disabled, onSave }: SettingsFormP
         <Textarea size="small" resize="vertical" value={draft.summary} onChange={set("summary")} disabled={disabled} />
       </Field>
       <div className={styles.footer}>
-        <Button type="submit" size="small" appearance="primary" disabled={disabled || !dirty || hasErrors}>
+        <Button type="submit" size="small" appearance="primary" disabledFocusable={disabled || !dirty || hasErrors}>
           {t.save}
         </Button>
         {dirty && (
