@@ -161,6 +161,7 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
   it("saves a corrected column in the workbook and uses it", async () => {
     const page = await openPane({ model: "variant" });
     await page.click("[data-section=mapping] button");
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     const contact = page.locator("select[data-field=contact]");
     await contact.selectOption("H");
     // H is also 下一步工作's column: the editor says so (and the buttons move down under the warning).

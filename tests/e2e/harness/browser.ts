@@ -36,6 +36,8 @@ export async function launchBrowser(viewport = { width: 360, height: 900 }): Pro
     args: ARGS,
     viewport,
     locale: "zh-CN",
+    // No expand/collapse animations: clicks land where the element is (Fluent's motion honours this).
+    reducedMotion: "reduce",
   });
   return {
     context,
