@@ -14,6 +14,7 @@ import { detectFeatures } from "../../src/hosts/officejs";
 import { App } from "../../src/taskpane/App";
 import { IssueList } from "../../src/taskpane/components/IssueList";
 import { MappingEditor } from "../../src/taskpane/components/MappingEditor";
+import { SettingsForm } from "../../src/taskpane/components/SettingsForm";
 import { StatisticsPanel } from "../../src/taskpane/components/StatisticsPanel";
 import { ZH_CN } from "../../src/taskpane/i18n";
 import { ExcelDouble } from "../excel-double";
@@ -37,6 +38,15 @@ async function ui(element: ReactElement): Promise<HTMLElement> {
 
 async function click(element: Element): Promise<void> {
   await act(async () => void element.dispatchEvent(new MouseEvent("click", { bubbles: true })));
+}
+
+/** Types into an input the way React notices (its value tracker needs the native setter). */
+async function type(input: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<void> {
+  await act(async () => {
+    const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+    Object.getOwnPropertyDescriptor(proto, "value")!.set!.call(input, value);
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+  });
 }
 
 async function choose(select: HTMLSelectElement, value: string): Promise<void> {
@@ -152,6 +162,26 @@ describe("MappingEditor", () => {
     expect(isDisabled(apply)).toBe(false);
     await click(apply);
     expect(onApply).toHaveBeenCalledWith({ reason: 7 });
+  });
+});
+
+describe("SettingsForm", () => {
+  it("saves only what was filled in, and not while a field is wrong", async () => {
+    const onSave = vi.fn();
+    const view = await ui(<SettingsForm strings={ZH_CN} saved={{ issuer: "淄川区人民政府办公室" }} disabled={false} onSave={onSave} />);
+    const save = byRole<HTMLButtonElement>(view, "button", "保存设置");
+    expect(isDisabled(save)).toBe(true);
+    expect(byLabel<HTMLInputElement>("落款单位").value).toBe("淄川区人民政府办公室");
+    expect(byLabel<HTMLInputElement>("政府名称（标题）").placeholder).toBe("区人民政府");
+    await type(byLabel<HTMLInputElement>("政府名称（标题）"), "淄川区人民政府");
+    await type(byLabel<HTMLInputElement>("年度"), "25");
+    expect(view.textContent).toContain("请输入 1900–2200 之间的年份，或留空。");
+    expect(isDisabled(save)).toBe(true);
+    await type(byLabel<HTMLInputElement>("年度"), "2025");
+    await choose(byLabel<HTMLSelectElement>("季度"), "3");
+    expect(isDisabled(save)).toBe(false);
+    await click(save);
+    expect(onSave).toHaveBeenCalledWith({ government: "淄川区人民政府", issuer: "淄川区人民政府办公室", year: 2025, quarter: 3, decimals: 2 });
   });
 });
 
