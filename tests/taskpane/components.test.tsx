@@ -21,8 +21,7 @@ import { ExcelDouble } from "../excel-double";
 import { loadModel } from "../excel-double/xlsx";
 import { book, row, trackingSheet } from "../helpers/grid";
 
-// @testing-library/react needs its peer @testing-library/dom, which is not installed:
-// a few lines of React's own act() and DOM queries do the same here.
+// No testing library: React's own act() and plain DOM queries are enough here.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 let root: Root | null = null;
@@ -210,5 +209,21 @@ describe("App on the strict Excel double", () => {
     }
     expect(view.querySelector("main[data-ready]")).not.toBeNull();
     expect(excel.syncCount).toBe(0);
+  });
+
+  it("says what an Excel 2019 (ExcelApi 1.7) cannot do, and none of it on a current Excel", async () => {
+    const excel = new ExcelDouble(await loadModel(path.resolve("samples/tracking-variant.xlsx")), { apiVersion: "1.7" });
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never) }} />);
+    const notes = view.querySelector("[data-testid=feature-notes]")?.textContent ?? "";
+    expect(notes).toContain("ExcelApi 1.13");
+    expect(notes).toContain("ExcelApi 1.9");
+    expect(notes).not.toContain("ExcelApi 1.6");
+    await act(async () => root?.unmount());
+    restore();
+    const current = new ExcelDouble(await loadModel(path.resolve("samples/tracking-variant.xlsx")));
+    restore = current.install();
+    const fresh = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => current.run(batch as never) }} />);
+    expect(fresh.querySelector("[data-testid=feature-notes]")).toBeNull();
   });
 });
