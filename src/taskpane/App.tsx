@@ -15,6 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { NoticeSettings } from "../core";
+import { featureNotes } from "../hosts/officejs";
 import { ActionBar } from "./components/ActionBar";
 import { DetectionPanel } from "./components/DetectionPanel";
 import { IssueList } from "./components/IssueList";
@@ -94,6 +95,16 @@ export function App({ strings, deps }: AppProps) {
           <MessageBarBody>
             <MessageBarTitle>{strings.tooOld.title}</MessageBarTitle>
             {strings.tooOld.body}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {supported && featureNotes(state.features).length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="feature-notes">
+          <MessageBarBody>
+            {featureNotes(state.features).map((note) => (
+              <div key={note}>{note}</div>
+            ))}
           </MessageBarBody>
         </MessageBar>
       )}
