@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { InputError, noticeText, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
+import { InputError, isoDate, noticeText, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
 import { clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
 import { humanReport } from "./report";
 
@@ -31,12 +31,6 @@ const USAGE = `用法 / Usage:
   -h, --help           显示本帮助`;
 
 class UsageError extends InputError {}
-
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function intOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
   if (text === undefined) return undefined;
@@ -107,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
     sheet: o.sheet,
     mapping: o.map === undefined ? undefined : parseMapping(o.map),
     settings,
-    today: today(),
+    today: isoDate(new Date()),
   };
 
   const wb = await loadWorkbook(input);

@@ -1,13 +1,5 @@
 /** The command line's human-readable summary of a job. */
-import { CATEGORIES, cellAddress, type Category, type NoticeJob } from "../core";
-
-export const CATEGORY_LABELS: Readonly<Record<Category, string>> = {
-  completed: "已完成",
-  onTrack: "序时推进",
-  missed: "未完成",
-  suspended: "暂不实施",
-  pending: "待确定",
-};
+import { categorySummary, cellAddress, type NoticeJob } from "../core";
 
 const SEVERITY_LABELS = { error: "错误", warning: "警告", info: "提示" } as const;
 
@@ -16,8 +8,7 @@ export function humanReport(job: NoticeJob, output: string): string {
   const headerRows = table.headerRows.map((r) => r + 1).join("、");
   const lines = [
     `调度表：工作表“${table.sheet}”，表头第 ${headerRows} 行，数据 ${cellAddress(table.firstDataRow, table.firstCol)}:${cellAddress(table.lastDataRow, table.lastCol)}`,
-    `任务 ${statistics.total} 项：` +
-      CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} ${statistics.counts[c]}（${statistics.percentages[c]}%）`).join("，"),
+    `任务 ${statistics.total} 项：${categorySummary(statistics)}`,
   ];
   const missed = tasks.filter((t) => t.category === "missed").map((t) => t.label);
   if (missed.length > 0) lines.push(`未完成：${missed.join("、")}`);

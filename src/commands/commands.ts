@@ -6,6 +6,7 @@
  * tells the user the result (or what blocked it) in a small dialog. Every
  * path calls event.completed(), or Office keeps the button busy.
  */
+import { isoDate } from "../core";
 import { describeError, detectFeatures, generateNotice as writeNotice, loadPreferences } from "../hosts/officejs";
 import { resultQuery, type CommandResult } from "./result-query";
 import { failureResult, successResult } from "./result-text";
@@ -13,12 +14,6 @@ import { failureResult, successResult } from "./result-text";
 /** Longest the command waits for the user to close the result dialog before it completes anyway. */
 const DIALOG_WAIT_MS = 4 * 60 * 1000;
 
-/** Today as `YYYY-MM-DD`, local time. */
-function today(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 function dialogSupported(): boolean {
   try {
@@ -76,7 +71,7 @@ export async function runGenerateNotice(): Promise<CommandResult> {
   try {
     const job = await Excel.run(async (context) => {
       const prefs = await loadPreferences(context);
-      const job = await writeNotice(context, prefs, today());
+      const job = await writeNotice(context, prefs, isoDate(new Date()));
       try {
         context.workbook.worksheets.getItem(job.noticeSheet.name).activate();
         await context.sync();

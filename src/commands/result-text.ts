@@ -1,6 +1,5 @@
 /** What the ribbon command tells the user: the result of a run, or what blocked it. Pure. */
-import { CATEGORIES, type NoticeJob } from "../core";
-import { CATEGORY_LABELS } from "../cli/report";
+import { categorySummary, type NoticeJob } from "../core";
 import type { CommandResult } from "./result-query";
 
 export function successResult(job: NoticeJob): CommandResult {
@@ -8,7 +7,7 @@ export function successResult(job: NoticeJob): CommandResult {
   const missed = tasks.filter((t) => t.category === "missed").map((t) => t.label);
   const lines = [
     `已在工作表“${job.noticeSheet.name}”生成督查通报（依据工作表“${table.sheet}”）。`,
-    `共 ${statistics.total} 项任务：` + CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} ${statistics.counts[c]} 项（${statistics.percentages[c]}%）`).join("，") + "。",
+    `共 ${statistics.total} 项任务：${categorySummary(statistics)}。`,
     missed.length > 0 ? `已标记未完成任务 ${missed.length} 项：${missed.join("、")}。` : "没有未完成季度目标的任务。",
   ];
   if (issues.length > 0) {

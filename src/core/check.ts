@@ -1,17 +1,11 @@
 /** Checking the departments' rows: every problem with its cell and a Chinese message. */
 import { cellAddress, qualifiedAddress } from "./grid";
 import { FIELD_LABELS } from "./columns";
+import { CATEGORY_LABELS } from "./labels";
 import { STATUS_WORDS } from "./status";
 import type { ReadResult } from "./tasks";
 import type { Field, Issue, IssueCode, Severity, TableLocation, Task } from "./types";
 
-const CATEGORY_NAMES = {
-  completed: "已完成",
-  onTrack: "序时推进",
-  missed: "未完成",
-  suspended: "暂不实施",
-  pending: "待确定",
-} as const;
 
 const KNOWN_WORDS = [STATUS_WORDS.completed[0], STATUS_WORDS.onTrack[0], STATUS_WORDS.missed[0], STATUS_WORDS.suspended[0], STATUS_WORDS.pending[0]].join("、");
 
@@ -53,7 +47,7 @@ function checkTask(t: Task, table: TableLocation, list: IssueList): void {
 
   const c = t.category;
   if ((c === "missed" || c === "suspended" || c === "pending") && t.reason === "" && table.mapping.reason !== undefined) {
-    list.add("missing-reason", "warning", t.row, "reason", `${where}状态为“${CATEGORY_NAMES[c]}”，但未填写原因。`);
+    list.add("missing-reason", "warning", t.row, "reason", `${where}状态为“${CATEGORY_LABELS[c]}”，但未填写原因。`);
   }
   if (c === "missed" && t.nextSteps === "" && table.mapping.nextSteps !== undefined) {
     list.add("missing-next-steps", "warning", t.row, "nextSteps", `${where}未完成季度目标，但未填写下一步工作。`);

@@ -11,4 +11,5 @@ export { buildNotice, noticeText, quarterName, type NoticeModel, type Paragraph,
 export { WORDING } from "./notice/wording";
 export { NOTICE_MARKER, planNoticeSheet } from "./layout/notice-sheet";
 export { HIGHLIGHT_MARKER, planHighlight } from "./layout/highlight";
-export { parseMapping } from "./mapping";
+export { applyOverrides, parseMapping } from "./mapping";
+export { CATEGORY_LABELS, categorySummary } from "./labels";

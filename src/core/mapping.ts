@@ -26,3 +26,16 @@ export function parseMapping(text: string): ColumnMapping {
   }
   return mapping;
 }
+
+/**
+ * A detected mapping with the user's overrides on top: an override moves its
+ * field to the chosen column, and a field detected on that column gives way.
+ */
+export function applyOverrides(detected: ColumnMapping, overrides: ColumnMapping = {}): ColumnMapping {
+  const out: ColumnMapping = { ...detected };
+  for (const [field, col] of Object.entries(overrides) as [Field, number][]) {
+    for (const f of FIELDS) if (out[f] === col && f !== field) delete out[f];
+    out[field] = col;
+  }
+  return out;
+}

@@ -55,6 +55,12 @@ export function normaliseSettings(partial: Partial<NoticeSettings> = {}): Notice
   };
 }
 
+/** A day as `YYYY-MM-DD` (local time): the run's date. */
+export function isoDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /** `2025-10-29` → {2025, 10, 29}; null when not a real date. */
 export function parseIsoDate(text: string): { year: number; month: number; day: number } | null {
   const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());

@@ -5,6 +5,7 @@
  */
 import { type CellValue, type SheetGrid, type SheetView, type WorkbookGrid, viewOf } from "./grid";
 import { AMBIGUOUS_STATUS_HEADERS, matchHeader } from "./columns";
+import { applyOverrides } from "./mapping";
 import { isStatusWord } from "./status";
 import { cellText, headerKey } from "./text";
 import { FIELDS, type ColumnMapping, type Field, type TableLocation } from "./types";
@@ -90,7 +91,8 @@ function scoreOf(mapping: ColumnMapping): number {
   return usable ? Object.keys(mapping).length : 0;
 }
 
-function bestCandidate(view: SheetView): Candidate | null {
+/** The best header band of a sheet; the user's overrides count as found columns, so they can rescue a header we do not know. */
+function bestCandidate(view: SheetView, override: ColumnMapping): Candidate | null {
   let best: Candidate | null = null;
   const last = Math.min(view.rowCount, HEADER_SCAN_ROWS);
   for (let r = 0; r < last; r++) {
@@ -100,7 +102,7 @@ function bestCandidate(view: SheetView): Candidate | null {
       // header row (group cells such as 推进情况), not a title above it.
       if (rows.length === 2 && !bandLabels(view, [r]).some((l) => matchHeader(l).length > 0)) continue;
       const labels = bandLabels(view, rows);
-      const mapping = assignFields(labels, view, rows[rows.length - 1]! + 1);
+      const mapping = applyOverrides(assignFields(labels, view, rows[rows.length - 1]! + 1), override);
       const score = scoreOf(mapping);
       if (score === 0) continue;
       const end = rows[rows.length - 1]!;
@@ -127,14 +129,10 @@ function rowIsEmpty(row: readonly CellValue[] | undefined): boolean {
 
 /** Locates the tracking table in one sheet, or null when the sheet has none. */
 export function findTableInSheet(sheet: SheetGrid, override: ColumnMapping = {}): TableLocation | null {
-  const found = bestCandidate(viewOf(sheet));
+  const found = bestCandidate(viewOf(sheet), override);
   if (!found) return null;
 
-  const mapping: ColumnMapping = { ...found.mapping };
-  for (const [field, col] of Object.entries(override) as [Field, number][]) {
-    for (const f of FIELDS) if (mapping[f] === col && f !== field) delete mapping[f];
-    mapping[field] = col;
-  }
+  const mapping = found.mapping;
 
   const headerEnd = found.headerRows[found.headerRows.length - 1]!;
   let lastDataRow = headerEnd;
@@ -182,17 +180,28 @@ export function findTableInSheet(sheet: SheetGrid, override: ColumnMapping = {})
   };
 }
 
-/** How good a table is: how many columns it maps (0 for none). */
-function tableScore(t: TableLocation | null): number {
-  return t ? Object.keys(t.mapping).length : 0;
+/** How many of a table's first rows hold a known status word: what makes it the tracking table. */
+function statusRows(sheet: SheetGrid, t: TableLocation): number {
+  const col = t.mapping.status!;
+  let n = 0;
+  const end = Math.min(t.lastDataRow, t.firstDataRow + CONTENT_SAMPLE_ROWS);
+  for (let r = t.firstDataRow; r <= end; r++) if (isStatusWord(sheet.values[r]?.[col] ?? null)) n++;
+  return n;
 }
 
-/** The tracking table of a workbook: the sheet whose table maps the most columns (first on ties). */
+/**
+ * The tracking table of a workbook: the sheet with the most rows of status
+ * words (a summary sheet with a 状态 column but few rows loses), then the one
+ * that maps the most columns, then the first.
+ */
 export function findTable(workbook: WorkbookGrid, override: ColumnMapping = {}): TableLocation | null {
-  let best: TableLocation | null = null;
+  let best: { table: TableLocation; rows: number; columns: number } | null = null;
   for (const sheet of workbook.sheets) {
-    const t = findTableInSheet(sheet, override);
-    if (tableScore(t) > tableScore(best)) best = t;
+    const table = findTableInSheet(sheet, override);
+    if (!table) continue;
+    const rows = statusRows(sheet, table);
+    const columns = Object.keys(table.mapping).length;
+    if (!best || rows > best.rows || (rows === best.rows && columns > best.columns)) best = { table, rows, columns };
   }
-  return best;
+  return best?.table ?? null;
 }

@@ -3,6 +3,7 @@ import {
   CATEGORIES,
   cellAddress,
   columnLetter,
+  isoDate,
   parseRangeAddress,
   type Category,
   type Issue,
@@ -99,6 +100,5 @@ export function columnLetters(lastCol: number, min = 1): string[] {
 
 /** Today as `YYYY-MM-DD` in local time. */
 export function todayIso(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return isoDate(now);
 }

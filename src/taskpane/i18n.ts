@@ -6,7 +6,7 @@
  */
 import { FIELD_LABELS, type Category, type Field, type Severity } from "../core";
 import type { ProgressStep } from "../hosts/officejs";
-import { CATEGORY_LABELS } from "../cli/report";
+import { CATEGORY_LABELS } from "../core";
 
 export type Locale = "zh-CN" | "en-US";
 

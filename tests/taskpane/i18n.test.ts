@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CATEGORIES, FIELDS } from "../../src/core";
-import { CATEGORY_LABELS } from "../../src/cli/report";
+import { CATEGORY_LABELS } from "../../src/core";
 import { EN_US, ZH_CN, officeDisplayLanguage, pickLocale, stringsFor } from "../../src/taskpane/i18n";
 
 describe("pickLocale", () => {
