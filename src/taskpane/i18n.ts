@@ -38,7 +38,6 @@ export interface Strings {
   readonly locale: Locale;
   readonly appTitle: string;
   readonly appSubtitle: string;
-  readonly loading: string;
   readonly notInExcel: string;
   readonly actions: Readonly<Record<ActionKind, string>>;
   readonly actionHints: Readonly<Record<ActionKind, string>>;
@@ -120,10 +119,8 @@ export interface Strings {
   readonly results: {
     readonly checked: (total: number, issues: number) => string;
     readonly highlighted: (missed: number) => string;
-    readonly highlightUnsupported: string;
     readonly cleared: (n: number) => string;
     readonly generated: (sheet: string, total: number, missed: number) => string;
-    readonly selected: (cell: string) => string;
     readonly preferencesSaved: string;
   };
   readonly tooOld: { readonly title: string; readonly body: string };
@@ -131,7 +128,7 @@ export interface Strings {
   readonly dismiss: string;
 }
 
-const ZH_SHORT: Record<Category, string> = { completed: "完成", onTrack: "序时", missed: "未完成", suspended: "暂不", pending: "待定" };
+const ZH_SHORT: Record<Category, string> = { completed: "已完成", onTrack: "序时", missed: "未完成", suspended: "暂缓", pending: "待定" };
 const EN_FIELDS: Record<Field, string> = {
   number: "No.",
   task: "Task",
@@ -153,7 +150,6 @@ export const ZH_CN: Strings = {
   locale: "zh-CN",
   appTitle: "督查通报助手",
   appSubtitle: "检查调度表 · 标记未完成 · 生成督查通报",
-  loading: "正在读取工作簿…",
   notInExcel: "请在 Excel 中打开本加载项。",
   actions: { check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报" },
   actionHints: {
@@ -238,10 +234,8 @@ export const ZH_CN: Strings = {
   results: {
     checked: (total, issues) => `已检查：共 ${total} 项任务，${issues === 0 ? "未发现问题" : `发现 ${issues} 个问题`}。`,
     highlighted: (missed) => `已标记 ${missed} 项未完成任务。`,
-    highlightUnsupported: "当前 Excel 版本不支持条件格式，未能标记。",
     cleared: (n) => (n === 0 ? "没有需要清除的标记。" : `已清除 ${n} 处未完成标记。`),
     generated: (sheet, total, missed) => `已生成工作表“${sheet}”：共 ${total} 项任务，标记未完成 ${missed} 项。`,
-    selected: (cell) => `已选中 ${cell}。`,
     preferencesSaved: "已保存，并重新检查。",
   },
   tooOld: {
@@ -256,7 +250,6 @@ export const EN_US: Strings = {
   locale: "en-US",
   appTitle: "Supervision Notice Assistant",
   appSubtitle: "Check the tracking sheet · mark missed tasks · write the notice",
-  loading: "Reading the workbook…",
   notInExcel: "Open this add-in in Excel.",
   actions: { check: "Check", highlight: "Mark missed", clear: "Clear marks", generate: "Write notice" },
   actionHints: {
@@ -341,10 +334,8 @@ export const EN_US: Strings = {
   results: {
     checked: (total, issues) => `Checked ${total} tasks: ${issues === 0 ? "no problems" : `${issues} problems`}.`,
     highlighted: (missed) => `Marked ${missed} missed tasks.`,
-    highlightUnsupported: "This Excel has no conditional formats: nothing was marked.",
     cleared: (n) => (n === 0 ? "There were no marks to clear." : `Cleared ${n} marks.`),
     generated: (sheet, total, missed) => `Wrote sheet “${sheet}”: ${total} tasks, ${missed} marked as missed.`,
-    selected: (cell) => `Selected ${cell}.`,
     preferencesSaved: "Saved; checked again.",
   },
   tooOld: {

@@ -142,6 +142,10 @@ describe("StatisticsPanel", () => {
     expect(rows).toContain("已完成150.00%");
     expect(rows).toContain("未完成150.00%");
     expect(rows).toContain("合计2100.00%");
+    // The department table's short headings are words an office uses; the full name is the tooltip.
+    const heads = [...view.querySelectorAll("[data-testid=department-table] th")];
+    expect(heads.map((h) => h.textContent)).toEqual(["牵头部门", "合计", "已完成", "序时", "未完成", "暂缓", "待定"]);
+    expect(heads.map((h) => h.querySelector("abbr")?.title ?? null).slice(2)).toEqual(["已完成", "序时推进", "未完成", "暂不实施", "待确定"]);
   });
 });
 

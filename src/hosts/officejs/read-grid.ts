@@ -4,7 +4,7 @@
  * sheet's conditional formats (to find this tool's rules) and its protection.
  * Everything for all sheets is queued before one sync.
  */
-import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid, type WorkbookGrid } from "../../core";
+import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core";
 import type { ExcelFeatures } from "./features";
 
 /** Loads queued for one sheet, read after the sync. */
@@ -124,8 +124,4 @@ export function finishSheetRead(p: PendingSheet, marker: string, chunkedValues?:
     ownRules: p.formats ? ownRules(p.formats, marker) : [],
     protected: p.protection ? p.protection.protected : false,
   };
-}
-
-export function workbookGrid(sheets: readonly SheetGrid[]): WorkbookGrid {
-  return { sheets };
 }
