@@ -158,6 +158,8 @@ describe("bad input", () => {
     ["an unknown sheet", () => [SAMPLE, "--sheet", "四季度"], /找不到工作表“四季度”；工作簿中的工作表有：“填报说明”、“三季度调度表”/],
     ["a bad mapping", () => [SAMPLE, "--map", "status=7"], /列映射“status=7”无法识别/],
     ["a bad quarter", () => [SAMPLE, "--quarter", "5"], /--quarter 应为 1-4/],
+    ["a date that does not exist", () => [SAMPLE, "--date", "2025-02-30"], /--date 应为 YYYY-MM-DD 格式的有效日期，收到“2025-02-30”/],
+    ["an unknown option", () => [SAMPLE, "--bogus"], /不认识的选项：--bogus/],
   ];
 
   function write(name: string, text: string): string {
@@ -188,6 +190,20 @@ describe("bad input", () => {
     const r = await cli(file, "-o", out);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/已有名为“三季度督查通报”的工作表，且不是本工具生成的/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("exits 2 when no task has a status it can count", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("调度表");
+    ws.addRow(["序号", "重点工作任务", "牵头部门", "完成状态"]);
+    ws.addRow([1, "任务", "区发改局", "基本完成"]);
+    const file = path.join(dir, "uncountable.xlsx");
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, "uncountable-out.xlsx");
+    const r = await cli(file, "-o", out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/工作表“调度表”中没有可统计的任务/);
     expect(existsSync(out)).toBe(false);
   });
 

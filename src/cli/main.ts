@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { InputError, isoDate, noticeText, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
+import { InputError, isoDate, noticeText, parseIsoDate, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
 import { clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
 import { humanReport } from "./report";
 
@@ -39,6 +39,20 @@ function intOption(name: string, text: string | undefined, min: number, max: num
   return n;
 }
 
+/** node:util's parseArgs errors, in Chinese. */
+function argumentProblem(e: unknown): string {
+  const { code, message } = e as { code?: string; message?: string };
+  const option = /'([^']+)'/.exec(message ?? "")?.[1] ?? "";
+  switch (code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `不认识的选项：${option}`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `选项 ${option.split(" ")[0]} 缺少取值或取值有误`;
+    default:
+      return "参数有误";
+  }
+}
+
 function defaultOutput(input: string): string {
   const parsed = path.parse(input);
   return path.join(parsed.dir, `${parsed.name}-督查通报.xlsx`);
@@ -69,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       },
     });
   } catch (e) {
-    throw new UsageError(`参数有误：${e instanceof Error ? e.message : String(e)}（用 --help 查看用法）`);
+    throw new UsageError(`${argumentProblem(e)}（用 --help 查看用法）`);
   }
   const { values: o, positionals } = parsed;
   if (o.help) {
@@ -86,7 +100,7 @@ async function main(argv: string[]): Promise<number> {
     quarter = parseQuarter(/季度$/.test(o.quarter) ? o.quarter : `${o.quarter}季度`) ?? undefined;
     if (quarter === undefined) throw new UsageError(`--quarter 应为 1-4 或“三季度”之类，收到“${o.quarter}”。`);
   }
-  if (o.date !== undefined && !/^\d{4}-\d{1,2}-\d{1,2}$/.test(o.date)) throw new UsageError(`--date 应写作 YYYY-MM-DD，收到“${o.date}”。`);
+  if (o.date !== undefined && !parseIsoDate(o.date)) throw new UsageError(`--date 应为 YYYY-MM-DD 格式的有效日期，收到“${o.date}”。`);
   const settings: Partial<NoticeSettings> = {
     year: intOption("year", o.year, 1900, 2200),
     quarter,

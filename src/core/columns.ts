@@ -57,12 +57,25 @@ export const FIELD_ALIASES: Readonly<Record<string, Field>> = {
 };
 
 /**
+ * A header without its notes: `未完成原因（未完成的填写）` → `未完成原因`,
+ * `*完成状态` → `完成状态`, `下一步工作：` → `下一步工作`. A bracket inside
+ * the words (`责任(配合)单位`) stays.
+ */
+export function headerCore(key: string): string {
+  return key
+    .replace(/[*＊※]/g, "")
+    .replace(/[:：]+$/, "")
+    .replace(/\([^()]*\)$/, "");
+}
+
+/**
  * Each field a header text matches, strongest first: the index of the
  * matching pattern is its rank (0 = primary words such as 牵头部门, 1 = the
  * fallbacks such as 责任单位).
  */
-export function matchHeader(key: string): { field: Field; rank: number }[] {
+export function matchHeader(header: string): { field: Field; rank: number }[] {
   const found: { field: Field; rank: number }[] = [];
+  const key = headerCore(header);
   if (key === "") return found;
   for (const [field, patterns] of Object.entries(HEADER_PATTERNS) as [Field, readonly RegExp[]][]) {
     const rank = patterns.findIndex((p) => p.test(key));

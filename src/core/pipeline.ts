@@ -88,6 +88,11 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
 /** Analysis, notice and the plans for the notice sheet and the highlights. */
 export function prepareNotice(workbook: WorkbookGrid, options: RunOptions): NoticeJob {
   const analysis = analyse(workbook, options);
+  if (analysis.statistics.total === 0) {
+    const { table, tasks } = analysis;
+    const rows = tasks.length === 0 ? "没有任务行" : `${tasks.length} 行任务的完成状态都为空或无法识别`;
+    throw new InputError(`工作表“${table.sheet}”中没有可统计的任务（${rows}），无法生成通报；请先按检查结果补全完成状态。`);
+  }
   const notice = buildNotice({ ...analysis, today: options.today });
   return {
     analysis,

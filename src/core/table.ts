@@ -4,7 +4,7 @@
  * over two rows or a group cell over two columns reads as a person reads it.
  */
 import { type CellValue, type SheetGrid, type SheetView, type WorkbookGrid, viewOf } from "./grid";
-import { AMBIGUOUS_STATUS_HEADERS, matchHeader } from "./columns";
+import { AMBIGUOUS_STATUS_HEADERS, headerCore, matchHeader } from "./columns";
 import { applyOverrides } from "./mapping";
 import { isStatusWord } from "./status";
 import { cellText, headerKey } from "./text";
@@ -15,7 +15,7 @@ const HEADER_SCAN_ROWS = 40;
 /** How many data rows are sampled to tell a status column by its content. */
 const CONTENT_SAMPLE_ROWS = 300;
 
-const REMARK_ROW = /^(?:备注|备\s*注|注[:：]|说明[:：]|填报说明|填表说明|填报人|审核人)/;
+const REMARK_ROW = /^(?:备注|注[:：]|说明[:：]|填报说明|填表说明|填报人|填表人|制表人|制表[:：]|审核人|审核[:：]|联系人[:：]|联系电话[:：]|填报日期|报送日期)/;
 
 interface Candidate {
   readonly headerRows: number[];
@@ -57,7 +57,7 @@ function assignFields(labels: string[], view: SheetView, dataStart: number): Col
   const candidates: { field: Field; rank: number; col: number }[] = [];
   labels.forEach((label, col) => {
     let matches = matchHeader(label);
-    if (AMBIGUOUS_STATUS_HEADERS.some((p) => p.test(label))) {
+    if (AMBIGUOUS_STATUS_HEADERS.some((p) => p.test(headerCore(label)))) {
       const holdsStatuses = statusShare(view, col, dataStart) >= 0.5;
       matches = matches.filter((m) => (m.field === "status") === holdsStatuses);
     }

@@ -1,25 +1,31 @@
 /** Reading tasks out of a located table. */
 import { type CellValue, type SheetGrid, viewOf } from "./grid";
 import { classifyStatus } from "./status";
-import { cellText, circledNumber, circledValue, flattenText, parseChineseNumber, toHalfWidth } from "./text";
+import { cellText, circledNumber, circledValue, flattenText, headerKey, parseChineseNumber, toHalfWidth } from "./text";
 import type { Field, TableLocation, Task } from "./types";
+
+/** Larger "numbers" are not task numbers (an ID card or phone number typed in the column). */
+const MAX_TASK_NUMBER = 99_999;
 
 /** `30`, `第30项`, `第３０项`, `30.`, `（30）`, `第三十项` → 30; null when not a number. */
 export function parseTaskNumber(value: CellValue): number | null {
-  if (typeof value === "number") return Number.isInteger(value) && value > 0 ? value : null;
+  if (typeof value === "number") return Number.isInteger(value) && value > 0 && value <= MAX_TASK_NUMBER ? value : null;
   const t = toHalfWidth(cellText(value))
     .replace(/\s+/g, "")
     .replace(/^[(（]?第?/, "")
     .replace(/项?[)）.、。]?$/, "");
   if (t === "") return null;
   const n = parseChineseNumber(t);
-  return n !== null && n > 0 ? n : null;
+  return n !== null && n > 0 && n <= MAX_TASK_NUMBER ? n : null;
 }
 
-/** Splits `区财政局、区自然资源局` into departments. */
+/**
+ * Splits `区财政局、区自然资源局` (or one department a line) into departments.
+ * A single space does not split: `市生态环境局 淄川分局` is one department.
+ */
 export function splitDepartments(text: string): string[] {
   return text
-    .split(/[、，,；;/\n]+|\s{1,}/)
+    .split(/[、，,；;/\n]+|\s{2,}|\u3000+/)
     .map((s) => s.trim())
     .filter((s) => s !== "");
 }
@@ -42,6 +48,26 @@ function numberMerges(sheet: SheetGrid, col: number): Map<number, MergeSpan> {
     for (let r = m.row; r < m.row + m.rowCount; r++) spans.set(r, { top: m.row, rowCount: m.rowCount });
   }
   return spans;
+}
+
+const SECTION_NUMBER = /^[一二三四五六七八九十]+[、.．]?$/;
+const TOTAL_ROW = /^(?:合计|小计|总计|共计)/;
+
+/**
+ * A row that only structures the table: a section heading without a status
+ * (`一、扩大有效投资`, a Chinese numeral as its number), a total row (`合计`),
+ * or the header repeated (a table pasted together from parts).
+ */
+function isStructureRow(row: readonly CellValue[] | undefined, ownNumber: string, status: string, table: TableLocation): boolean {
+  if (status === "" && SECTION_NUMBER.test(ownNumber.replace(/\s+/g, ""))) return true;
+  const first = (row ?? []).map(cellText).find((t) => t !== "") ?? "";
+  if (TOTAL_ROW.test(first.replace(/\s+/g, ""))) return true;
+  let headerCells = 0;
+  for (const [field, label] of Object.entries(table.headerLabels) as [Field, string][]) {
+    const c = table.mapping[field]!;
+    if (label !== "" && headerKey(row?.[c] ?? null) === label) headerCells++;
+  }
+  return headerCells >= 2;
 }
 
 export interface ReadResult {
@@ -84,10 +110,13 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
   const positionInMerge = new Map<number, number>();
 
   for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
-    const statusText = own(r, statusCol);
+    const ownStatus = own(r, statusCol);
     const ownText = own(r, taskCol);
     const ownNumber = own(r, numberCol);
-    if (statusText === "" && ownText === "" && ownNumber === "") continue;
+    if (ownStatus === "" && ownText === "" && ownNumber === "") continue;
+    // A status merged over several rows (sub-items ①②③ under one status) holds for each of them.
+    const statusText = seen(r, statusCol);
+    if (isStructureRow(sheet.values[r], ownNumber, statusText, table)) continue;
 
     const numberText = seen(r, numberCol);
     const number = numberCol < 0 ? null : parseTaskNumber(view.get(r, numberCol));
@@ -109,7 +138,8 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
     }
     if (number === null) subItem = null;
 
-    const leadText = flattenText(seen(r, leadCol));
+    const leads = leadsOf(seen(r, leadCol));
+    const leadText = leads.join("、");
     tasks.push({
       id: number === null ? `R${r + 1}` : subItem === null ? String(number) : `${number}-${subItem}`,
       number,
@@ -117,14 +147,14 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
       label: taskLabel(number, subItem, r),
       row: r,
       text: flattenText(text),
-      leads: leadsOf(leadText),
+      leads,
       leadText,
       quarterTarget: flattenText(seen(r, targetCol)),
       progress: flattenText(seen(r, progressCol)),
       statusText: flattenText(statusText),
       category: categoryOf(statusText),
-      reason: flattenText(own(r, reasonCol)),
-      nextSteps: flattenText(own(r, nextCol)),
+      reason: flattenText(seen(r, reasonCol)),
+      nextSteps: flattenText(seen(r, nextCol)),
     });
   }
   return { tasks: collapseSingleSubItems(tasks), unparsedNumbers };

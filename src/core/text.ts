@@ -51,14 +51,10 @@ const SENTENCE_END = /[。！？!?…”」』）)]$/;
  */
 export function endSentence(text: string): string {
   const t = flattenText(text);
-  if (t === "") return t;
+  // Punctuation alone is no sentence.
+  if (/^[\p{P}\s]*$/u.test(t)) return "";
   if (SENTENCE_END.test(t)) return t;
-  return t.replace(/[，,；;、：:]+$/, "") + "。";
-}
-
-/** Removes one trailing full stop, for text placed inside quotes or brackets. */
-export function dropFinalStop(text: string): string {
-  return flattenText(text).replace(/[。.；;，,]+$/, "");
+  return t.replace(/[，,；;、：:.\s]+$/, "") + "。";
 }
 
 const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";

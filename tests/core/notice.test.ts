@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyse, buildNotice, noticeText } from "../../src/core";
+import { InputError, analyse, buildNotice, noticeText, prepareNotice } from "../../src/core";
 import { book, row, trackingSheet } from "../helpers/grid";
 
 const today = "2025-10-29";
@@ -70,5 +70,39 @@ describe("wording the notice", () => {
     const n = notice(full, { summary: "各部门扎实推进各项工作" });
     expect(n.paragraphs.at(-1)!.text).toBe("2025年10月29日");
     expect(n.paragraphs[3]!.text.startsWith("各部门扎实推进各项工作。5项重点工作任务中")).toBe(true);
+  });
+
+  it("quotes a task that quotes something with single quotes inside the double ones", () => {
+    const text = noticeText(notice([row(1, "推进“放管服”改革。", "区行政审批局", "未完成", { reason: "系统未上线", next: "加快上线" })]));
+    expect(text).toContain("第1项“推进‘放管服’改革。”（牵头部门：区行政审批局）。");
+  });
+
+  it("names the party committee and government of the government's own level", () => {
+    const text = noticeText(notice(full, { government: "沂源县人民政府", office: "县政府督查室" }));
+    expect(text).toContain("各级各部门要按照县委、县政府部署要求");
+    expect(text).toContain("县政府督查室将持续做好");
+  });
+
+  it("states no cause the sheet does not give", () => {
+    const text = noticeText(notice(full));
+    expect(text).toContain("三季度《政府工作报告》重点工作任务暂不实施共1项，具体情况如下：");
+    expect(text).not.toMatch(/政策调整，导致|暂未反馈数据|有序推进。/);
+  });
+
+  it("shortens a long completed task's name with an ellipsis", () => {
+    const long = "实施城市更新行动" + "甲".repeat(40) + "，其余。";
+    const overall = notice([row(1, long, "区住建局", "已完成"), row(2, "乙。", "区住建局", "序时推进")]).paragraphs[3]!.text;
+    expect(overall).toContain(`（实施城市更新行动${"甲".repeat(21)}…）`);
+  });
+
+  it("drops a reason or next step that is only punctuation", () => {
+    const text = noticeText(notice([row(1, "甲。", "区发改局", "未完成", { reason: "，", next: "。" })]));
+    expect(text).not.toMatch(/未完成原因|下一步工作/);
+  });
+
+  it("refuses to word a notice when no task could be counted", () => {
+    const a = () => prepareNotice(book(trackingSheet([row(1, "甲", "区发改局", "基本完成")])), { today });
+    expect(a).toThrow(InputError);
+    expect(a).toThrow("工作表“调度表”中没有可统计的任务（1 行任务的完成状态都为空或无法识别）");
   });
 });

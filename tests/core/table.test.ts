@@ -75,4 +75,23 @@ describe("finding the tracking table", () => {
   it("does not take a header without a status column", () => {
     expect(findTableInSheet(sheet("a", [HEADER.filter((h) => h !== "完成状态"), [1, "任务", "区发改局"]]))).toBeNull();
   });
+
+  it("reads headers that carry notes: brackets at the end, asterisks, a colon", () => {
+    const t = findTableInSheet(
+      sheet("注", [["序号", "*重点工作任务", "牵头部门：", "完成状态（已完成/序时推进/未完成）", "未完成原因（未完成的填写）", "下一步工作*"], [1, "甲", "区发改局", "序时推进", "", ""]]),
+    )!;
+    expect(t.mapping).toEqual({ number: 0, task: 1, lead: 2, status: 3, reason: 4, nextSteps: 5 });
+  });
+
+  it("lets a user's column choice rescue a status header it does not know", () => {
+    const s = sheet("表", [["序号", "重点工作任务", "牵头部门", "评价"], [1, "甲", "区发改局", "进行中"]]);
+    expect(findTableInSheet(s)).toBeNull();
+    expect(findTableInSheet(s, { status: 3 })!.mapping).toMatchObject({ number: 0, task: 1, lead: 2, status: 3 });
+  });
+
+  it("prefers the sheet with the most status rows over a wider summary sheet", () => {
+    const summary = sheet("汇总", [["序号", "重点工作任务", "牵头部门", "配合部门", "年度目标", "完成时限", "进展情况", "状态", "联系人"], [1, "甲", "区发改局", "x", "y", "z", "p", "已完成", "张三"]]);
+    const tracking = trackingSheet([row(1, "甲", "区发改局", "已完成"), row(2, "乙", "区发改局", "序时推进"), row(3, "丙", "区发改局", "滞后")], "三季度");
+    expect(locateTable(book(summary, tracking)).sheet).toBe("三季度");
+  });
 });

@@ -11,6 +11,7 @@ describe("task numbers", () => {
   it("splits lead departments", () => {
     expect(splitDepartments("区财政局、区自然资源局")).toEqual(["区财政局", "区自然资源局"]);
     expect(splitDepartments("区发改局，区住建局\n区水利局")).toEqual(["区发改局", "区住建局", "区水利局"]);
+    expect(splitDepartments("区发改局  区住建局　区水利局")).toEqual(["区发改局", "区住建局", "区水利局"]);
   });
 });
 
@@ -59,5 +60,43 @@ describe("reading tasks", () => {
   it("reads from the header's own columns when the table does not start at A", () => {
     const s = sheet("偏移", [[], [null, null, ...HEADER], [null, null, ...row(5, "任务", "区教体局", "已完成")]]);
     expect(read(s)[0]).toMatchObject({ id: "5", leadText: "区教体局", category: "completed", row: 2 });
+  });
+});
+
+describe("reading tasks from less tidy sheets", () => {
+  const read = (s: ReturnType<typeof sheet>) => readTasks(s, findTableInSheet(s)!).tasks;
+
+  it("splits departments written one a line in a cell, and keeps a department with a single space whole", () => {
+    const tasks = read(trackingSheet([row(1, "甲", "区财政局\n区自然资源局", "序时推进"), row(2, "乙", "市生态环境局 淄川分局", "序时推进")]));
+    expect(tasks[0]).toMatchObject({ leads: ["区财政局", "区自然资源局"], leadText: "区财政局、区自然资源局" });
+    expect(tasks[1]!.leads).toEqual(["市生态环境局 淄川分局"]);
+  });
+
+  it("gives a status, reason and next steps merged over several rows to each of those rows", () => {
+    const s = trackingSheet([
+      row(1, "①甲", "区发改局", "未完成", { reason: "资金未到位", next: "争取资金" }),
+      row(null, "②乙", "区发改局", "", { reason: "", next: "" }),
+    ]);
+    const merged = { ...s, merges: [...s.merges, { row: 2, col: 0, rowCount: 2, colCount: 1 }, ...[5, 6, 7].map((col) => ({ row: 2, col, rowCount: 2, colCount: 1 }))] };
+    const tasks = read(merged);
+    expect(tasks.map((t) => [t.id, t.category, t.reason, t.nextSteps])).toEqual([
+      ["1-1", "missed", "资金未到位", "争取资金"],
+      ["1-2", "missed", "资金未到位", "争取资金"],
+    ]);
+  });
+
+  it("skips section headings, total rows and a repeated header, but not a task numbered in Chinese numerals", () => {
+    const tasks = read(
+      trackingSheet([
+        ["一", "扩大有效投资", null, null, null, null, null, null],
+        row(1, "甲", "区发改局", "序时推进"),
+        ["二、", "建设宜居城市", null, null, null, null, null, null],
+        [...HEADER],
+        row("第二项", "乙", "区住建局", "滞后"),
+        ["合计", null, null, null, null, "2项", null, null],
+        [null, "小 计", null, null, null, null, null, null],
+      ]),
+    );
+    expect(tasks.map((t) => t.label)).toEqual(["第1项", "第2项"]);
   });
 });

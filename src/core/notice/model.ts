@@ -34,11 +34,22 @@ export function quarterName(quarter: number | null, wording: Wording = WORDING):
   return quarter === null ? wording.unknownQuarter : wording.quarterNames[quarter - 1]!;
 }
 
-/** The short name of a task: its text up to the first comma or full stop. */
+/** The short name of a task: its text up to the first comma or full stop, at most 30 characters. */
 export function shortName(task: Task): string {
-  const head = flattenText(task.text).split(/[，。；：,;:]/)[0]!.trim();
-  if (head === "" || [...head].length > MAX_NAME_LENGTH) return task.label;
-  return head;
+  const head = [...flattenText(task.text).split(/[，。；：,;:]/)[0]!.trim()];
+  if (head.length === 0) return task.label;
+  return head.length > MAX_NAME_LENGTH ? head.slice(0, MAX_NAME_LENGTH - 1).join("") + "…" : head.join("");
+}
+
+/** Quoted text inside the notice's own “…”: inner double quotes become single ones (GB/T 15834). */
+export function quoteInner(text: string): string {
+  return text.replace(/“/g, "‘").replace(/”/g, "’");
+}
+
+/** 区, 县 or 市 from a government's name (淄川区人民政府 → 区); 区 when it does not say. */
+export function governmentLevel(government: string): string {
+  const m = /([区县市旗州])(?:人民政府|政府)?$/.exec(government.trim());
+  return m ? m[1]! : "区";
 }
 
 function formatDate(iso: string, wording: Wording): string {
@@ -64,7 +75,7 @@ function overallParagraph(input: NoticeInput, quarter: string, wording: Wording)
 
 function entryParagraphs(task: Task, quarter: string, templates: readonly string[], wording: Wording): string[] {
   const values: Record<string, string> = {
-    head: fill(wording.entryHead, { label: task.label, task: flattenText(task.text), lead: task.leadText || wording.noLead }),
+    head: fill(wording.entryHead, { label: task.label, task: quoteInner(flattenText(task.text)), lead: task.leadText || wording.noLead }),
     targetSentence: task.quarterTarget === "" ? "" : fill(wording.entryTarget, { quarter, target: endSentence(task.quarterTarget) }),
     reason: endSentence(task.reason),
     progress: endSentence(task.progress),
@@ -82,7 +93,12 @@ function entryParagraphs(task: Task, quarter: string, templates: readonly string
 /** Builds the notice's paragraphs from the checked tasks and their statistics. */
 export function buildNotice(input: NoticeInput, wording: Wording = WORDING): NoticeModel {
   const quarter = quarterName(input.period.quarter, wording);
-  const base = { government: input.settings.government, office: input.settings.office, quarter };
+  const base = {
+    government: input.settings.government,
+    office: input.settings.office,
+    quarter,
+    level: governmentLevel(input.settings.government),
+  };
   const title = fill(wording.title, base);
   const p: Paragraph[] = [
     { role: "title", text: title },

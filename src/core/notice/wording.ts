@@ -5,6 +5,14 @@
  *
  * Based on the 2025 third-quarter notice of a district government office
  * (shared/reference/notice-2025-q3.txt), with its hand-typing slips mended.
+ * Sentences that state a cause or a judgement the sheet cannot support (the
+ * reference's "主要因上级政策调整，导致项目终止") are left neutral; an office
+ * that wants them writes them here or in the summary setting.
+ *
+ * Values: {government} {office} {quarter} (三季度), {year} (2025年), {level}
+ * (区, 县 or 市, from the government's name), {total}, {count}, {percent},
+ * {names}, {shares}, {summary}, and in entries {head} {targetSentence}
+ * {reason} {progress} {nextSteps}.
  */
 import type { Category } from "../types";
 
@@ -43,7 +51,7 @@ export interface Wording {
 export const WORDING: Wording = {
   title: "{government}关于《政府工作报告》重点工作任务{quarter}进展情况的督查通报",
   opening: "根据工作安排，{office}对《政府工作报告》重点工作任务{quarter}进展情况逐项进行了调度汇总，现将有关情况通报如下：",
-  defaultSummary: "从调度情况看，各部门单位围绕{year}《政府工作报告》确定的重点工作任务，认真抓好落实，各项工作有序推进。",
+  defaultSummary: "从调度情况看，各部门单位围绕{year}《政府工作报告》确定的重点工作任务，认真抓好落实。",
   overall: "{summary}{total}项重点工作任务中，{shares}。",
   shares: {
     completed: "{count}项已完成年度目标任务{names}，占总任务数的{percent}%",
@@ -62,12 +70,12 @@ export const WORDING: Wording = {
     },
     suspended: {
       heading: "暂不实施目标任务开展情况",
-      intro: "{quarter}《政府工作报告》重点工作任务暂不实施共{count}项，主要因上级政策调整，导致项目暂不实施。具体情况如下：",
+      intro: "{quarter}《政府工作报告》重点工作任务暂不实施共{count}项，具体情况如下：",
       entry: ["{head}{targetSentence}", "暂不实施原因：{reason}", "下一步工作：{nextSteps}"],
     },
     pending: {
       heading: "待确定季度目标任务情况",
-      intro: "{quarter}《政府工作报告》重点工作任务待确定共{count}项，主要涉及相关数据指标任务，因相关部门暂未反馈数据，导致任务完成情况暂未确定。具体情况如下：",
+      intro: "{quarter}《政府工作报告》重点工作任务待确定共{count}项，具体情况如下：",
       entry: ["{head}{reason}{progress}", "下一步工作：{nextSteps}"],
     },
   },
@@ -75,7 +83,7 @@ export const WORDING: Wording = {
   entryTarget: "根据年初确定季度目标任务，{quarter}{target}",
   noLead: "未填写",
   closing: [
-    "各级各部门要按照区委、区政府部署要求，坚持目标导向、问题导向，强化调度督导，聚力攻坚克难，全力以赴抓好工作落实，全面完成经济社会发展预期目标。",
+    "各级各部门要按照{level}委、{level}政府部署要求，坚持目标导向、问题导向，强化调度督导，聚力攻坚克难，全力以赴抓好工作落实，全面完成经济社会发展预期目标。",
     "{office}将持续做好对{total}项重点工作的跟踪督导，并适时开展现场督查，推动各项重点工作落地落实。",
   ],
   quarterNames: ["一季度", "二季度", "三季度", "四季度"],
