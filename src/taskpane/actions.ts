@@ -6,9 +6,10 @@ import type { Analysis, NoticeJob } from "../core";
 import {
   analyseWorkbook,
   clearHighlights,
+  finishPreferences,
   generateNotice,
   highlightMissed,
-  loadPreferences,
+  queuePreferences,
   savePreferences,
   selectCell,
   type ProgressStep,
@@ -29,10 +30,10 @@ export interface Startup {
 export async function loadStartup(run: BatchRunner = excelRun): Promise<Startup> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
-    // Queued before loadPreferences so that its sync brings the names too.
     worksheets.load("items/name");
-    const prefs = await loadPreferences(context);
-    return { prefs, sheets: worksheets.items.map((w) => w.name) };
+    const prefs = queuePreferences(context);
+    await context.sync();
+    return { prefs: finishPreferences(prefs), sheets: worksheets.items.map((w) => w.name) };
   });
 }
 

@@ -2,8 +2,8 @@
  * The Office.js host: reads the open workbook into the core's grid and
  * applies the core's plans. The task pane and the ribbon command call these.
  */
-export type { StoredPreferences } from "./preferences";
-export { loadPreferences, savePreferences, sanitisePreferences, SETTINGS_KEY } from "./preferences";
+export type { PendingPreferences, StoredPreferences } from "./preferences";
+export { finishPreferences, loadPreferences, queuePreferences, savePreferences, sanitisePreferences, SETTINGS_KEY } from "./preferences";
 export type { ProgressStep } from "./run";
 export { analyseWorkbook, generateNotice, highlightMissed, clearHighlights, selectCell } from "./run";
 export type { ExcelFeatures } from "./features";

@@ -46,14 +46,36 @@ export function sanitisePreferences(raw: unknown): StoredPreferences {
   return prefs;
 }
 
-/** Reads the stored preferences (1 sync); defaults when none are stored or the Excel has no settings. */
-export async function loadPreferences(context: Excel.RequestContext): Promise<StoredPreferences> {
-  if (!detectFeatures().settings) return { settings: {} };
+/** The queued read of the stored preferences (see queuePreferences); null when this Excel has no workbook settings. */
+export interface PendingPreferences {
+  readonly item: Excel.Setting | null;
+}
+
+/**
+ * Queues the read of the stored preferences, to travel with the caller's
+ * next sync (so an operation can read them together with other things);
+ * `finishPreferences` gives them after that sync. Nothing is queued when
+ * this Excel has no workbook settings.
+ */
+export function queuePreferences(context: Excel.RequestContext): PendingPreferences {
+  if (!detectFeatures().settings) return { item: null };
   const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
   item.load("value");
-  await context.sync();
-  if (item.isNullObject) return { settings: {} };
+  return { item };
+}
+
+/** The preferences read by the sync after queuePreferences; defaults when none are stored. */
+export function finishPreferences(pending: PendingPreferences): StoredPreferences {
+  const { item } = pending;
+  if (item === null || item.isNullObject) return { settings: {} };
   return sanitisePreferences(item.value);
+}
+
+/** Reads the stored preferences (1 sync, also when this Excel has no settings); defaults when none are stored. */
+export async function loadPreferences(context: Excel.RequestContext): Promise<StoredPreferences> {
+  const pending = queuePreferences(context);
+  await context.sync();
+  return finishPreferences(pending);
 }
 
 /** Stores the preferences in the workbook (1 sync); they are saved with the file. */
