@@ -312,6 +312,43 @@ describe("generateNotice", () => {
   });
 });
 
+describe("a notice write that fails half-way", () => {
+  it("leaves either no sheet or a marked one, which the next run replaces", async () => {
+    const base = await sampleModel("tracking-2025-q3.xlsx");
+    const job = prepareNotice(workbookToGrid(workbookFromModel(base)), { today: TODAY });
+    let leftBehind = 0;
+    for (const failAt of [1, 2, 3, 5]) {
+      const excel = setUp(cloneModel(base));
+      const { ctx, xl } = ctxOf(excel);
+      // A small batch limit splits the notice into many syncs; the failAt-th one is lost (e.g. the connection drops).
+      const queue = new WriteQueue(xl, 4 * 1024);
+      const sync = ctx.sync.bind(ctx);
+      let syncs = 0;
+      ctx.sync = async () => {
+        if (++syncs === failAt) throw new OfficeErrorDouble("GeneralException", "The request failed.");
+        return sync();
+      };
+      const err = await queueNoticeSheet(queue, xl, job.noticeSheet, false, detectFeatures())
+        .then(() => ctx.sync())
+        .catch((e: unknown) => e);
+      expect(err, `failing sync ${failAt}`).toBeInstanceOf(OfficeErrorDouble);
+      const partial = excel.model.sheets.find((s) => s.name === job.noticeSheet.name);
+      if (partial) {
+        leftBehind++;
+        expect(partial.cells.B1?.value, `failing sync ${failAt}`).toBe(NOTICE_MARKER);
+      }
+      const again = ctxOf(excel);
+      await generateNotice(again.xl, { settings: {} }, TODAY);
+      expect(excel.model.sheets.filter((s) => s.name === job.noticeSheet.name)).toHaveLength(1);
+      const last = job.noticeSheet.blocks[job.noticeSheet.blocks.length - 1]!;
+      expect(excel.sheet(job.noticeSheet.name).cells[`A${last.row + last.texts.length}`]?.value).toBe(last.texts[last.texts.length - 1]![0]);
+      restore?.();
+      restore = null;
+    }
+    expect(leftBehind).toBe(3);
+  });
+});
+
 describe("highlightMissed and clearHighlights", () => {
   for (const c of SAMPLE_CASES) {
     it(`clears exactly this tool's rules and restores the tracking sheet on ${c.file}`, async () => {

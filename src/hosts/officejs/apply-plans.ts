@@ -38,19 +38,20 @@ export class WriteQueue {
     readonly limit: number = WRITE_BATCH_LIMIT,
   ) {}
 
-  /** Queues writes estimated at `bytes`; sends what is queued first if they would not fit. */
-  async add(bytes: number, queue: () => void): Promise<void> {
+  /** Queues writes estimated at `bytes`, in one batch; sends what is queued first if they would not fit. Returns what `queue` returns. */
+  async add<T>(bytes: number, queue: () => T): Promise<T> {
     if (this.bytes > 0 && this.bytes + bytes > this.limit) {
       await this.context.sync();
       this.extraSyncs++;
       this.bytes = 0;
     }
-    queue();
+    const result = queue();
     this.bytes += bytes;
+    return result;
   }
 
   /** Counts writes that are always small (a property or two). */
-  small(queue: () => void, actions = 1): Promise<void> {
+  small<T>(queue: () => T, actions = 1): Promise<T> {
     return this.add(actions * ACTION_BYTES, queue);
   }
 }
@@ -180,6 +181,12 @@ export function heightRuns(rowHeights: SheetPlan["rowHeights"]): { first: number
 /**
  * Writes the notice sheet: deletes the earlier one this tool wrote (the
  * caller has checked its marker), adds the sheet and fills it from the plan.
+ * Returns the new sheet (e.g. to activate it in the same batch).
+ *
+ * The marker cell is written together with the new sheet, in the same batch
+ * and before anything else: when a split write fails half-way, the sheet it
+ * leaves behind carries the marker, so the next run replaces it instead of
+ * refusing it as someone else's.
  */
 export async function queueNoticeSheet(
   queue: WriteQueue,
@@ -187,10 +194,17 @@ export async function queueNoticeSheet(
   plan: SheetPlan,
   replaceExisting: boolean,
   features: ExcelFeatures,
-): Promise<void> {
+): Promise<Excel.Worksheet> {
   const sheets = context.workbook.worksheets;
   if (replaceExisting) await queue.small(() => sheets.getItem(plan.name).delete(), 2);
-  const ws = sheets.add(plan.name);
+  const { marker } = plan;
+  const ws = await queue.add(estimateBytes(marker.text) * 2 + 5 * ACTION_BYTES, () => {
+    const added = sheets.add(plan.name);
+    const cell = added.getRange(rangeAddress({ row: marker.row, col: marker.col, rowCount: 1, colCount: 1 }));
+    cell.numberFormat = [["@"]];
+    cell.values = [[marker.text]];
+    return added;
+  });
   await queue.small(() => {
     if (features.showGridlines) ws.showGridlines = plan.showGridlines;
   });
@@ -210,13 +224,6 @@ export async function queueNoticeSheet(
   }
 
   for (const block of plan.blocks) await queueBlock(queue, ws, block, features);
-
-  const { marker } = plan;
-  await queue.add(estimateBytes(marker.text) * 2 + 3 * ACTION_BYTES, () => {
-    const cell = ws.getRange(rangeAddress({ row: marker.row, col: marker.col, rowCount: 1, colCount: 1 }));
-    cell.numberFormat = [["@"]];
-    cell.values = [[marker.text]];
-  });
 
   for (const m of plan.merges) await queue.small(() => ws.getRange(rangeAddress(m)).merge(false), 2);
   for (const run of heightRuns(plan.rowHeights)) {
@@ -242,4 +249,5 @@ export async function queueNoticeSheet(
       layout.headersFooters.defaultForAllPages.centerFooter = ps.centerFooter;
     });
   }
+  return ws;
 }
