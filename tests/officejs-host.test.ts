@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { HIGHLIGHT_MARKER, InputError, NOTICE_MARKER, analyse, prepareNotice, type Analysis } from "../src/core";
 import { workbookToGrid } from "../src/hosts/exceljs";
 import {
@@ -26,6 +26,12 @@ import { WriteQueue, queueNoticeSheet } from "../src/hosts/officejs/apply-plans"
 import { ExcelDouble, OfficeErrorDouble, cellText, cloneModel, parseArea, type DoubleOptions, type SheetModel, type WorkbookModel } from "./excel-double";
 import { SAMPLES, installDouble, largeTrackingModel, sampleModel } from "./excel-double/samples";
 import { workbookFromModel } from "./excel-double/xlsx";
+
+// The core as it is, with prepareNotice counted (highlightMissed must not word or lay out a notice).
+vi.mock("../src/core", async (importOriginal) => {
+  const core = await importOriginal<typeof import("../src/core")>();
+  return { ...core, prepareNotice: vi.fn(core.prepareNotice) };
+});
 
 const TODAY = "2025-10-29";
 const SAMPLE_CASES = [
@@ -371,6 +377,20 @@ describe("highlightMissed and clearHighlights", () => {
       expect(again.ctx.syncCount).toBe(2);
     });
   }
+
+  it("highlights from the analysis alone, without wording or laying out a notice", async () => {
+    const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"));
+    vi.mocked(prepareNotice).mockClear();
+    const steps: ProgressStep[] = [];
+    const analysis = await highlightMissed(ctxOf(excel).xl, { settings: {} }, TODAY, (s) => steps.push(s));
+    expect(prepareNotice).not.toHaveBeenCalled();
+    expect(steps).toEqual(["reading", "checking", "highlighting", "done"]);
+    expect(analysis.statistics.counts.missed).toBe(8);
+    expect(highlightedRows(excel.sheet("三季度调度表"))).toHaveLength(8);
+    // The one-click run still does (the counter sees the host's calls).
+    await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY);
+    expect(prepareNotice).toHaveBeenCalledTimes(1);
+  });
 
   it("keeps a department's own custom rule and clears ours from every sheet", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");

@@ -26,13 +26,17 @@ import {
   analyse,
   cellAddress,
   parseRangeAddress,
+  planHighlight,
   prepareNotice,
   rangeAddress,
   sheetNameTaken,
   type Analysis,
+  type HighlightPlan,
   type NoticeJob,
   type RunOptions,
   type SheetGrid,
+  type SheetPlan,
+  type WorkbookGrid,
 } from "../../core";
 import { queueHighlight, queueNoticeSheet, WriteQueue } from "./apply-plans";
 import { officeErrorCode } from "./errors";
@@ -174,12 +178,6 @@ function gridOf(read: WorkbookRead): { sheets: SheetGrid[] } {
   };
 }
 
-function assertWritable(read: WorkbookRead, sheet: string): void {
-  if (read.sheets.get(sheet)?.protected) {
-    throw new InputError(`工作表“${sheet}”受保护，无法添加未完成标记；请先取消保护（“审阅”→“撤消工作表保护”）后再试。`);
-  }
-}
-
 /** Checks the tracking sheet and returns its analysis; reads only (1 sync with a stored sheet, else 2). */
 export async function analyseWorkbook(context: Excel.RequestContext, prefs: StoredPreferences, today: string): Promise<Analysis> {
   const features = detectFeatures();
@@ -187,97 +185,105 @@ export async function analyseWorkbook(context: Excel.RequestContext, prefs: Stor
   return analyse(gridOf(read), runOptions(prefs, today));
 }
 
-/** What the writes need beyond the first read: this tool's old rules, and whether a notice sheet of that name exists and is ours. */
-interface WriteContext {
-  readonly trackingRules: readonly Excel.ConditionalFormat[];
-  readonly noticeExists: boolean;
-  readonly noticeIsOurs: boolean;
+/**
+ * Whether a sheet of the notice's name exists and whether this tool wrote it
+ * (its marker cell). Reads the marker in one sync of its own only when the
+ * first read did not include that sheet.
+ */
+async function existingNotice(context: Excel.RequestContext, read: WorkbookRead, plan: SheetPlan): Promise<"none" | "ours" | "theirs"> {
+  if (!read.names.includes(plan.name)) return "none";
+  const { marker } = plan;
+  const known = read.sheets.get(plan.name);
+  let value: unknown;
+  if (known) {
+    value = known.grid.values[marker.row]?.[marker.col];
+  } else {
+    const cell = context.workbook.worksheets.getItem(plan.name).getRange(cellAddress(marker.row, marker.col));
+    cell.load("values");
+    await context.sync();
+    value = cell.values[0]?.[0];
+  }
+  return value === marker.text ? "ours" : "theirs";
 }
 
-/** Reads the marker cell of an existing notice sheet when the first read did not include that sheet (1 sync, only then). */
-async function prepareWrites(
+/** What a writing operation writes, as the core planned it from the workbook read. */
+interface Writes<T> {
+  /** What the operation returns. */
+  readonly result: T;
+  readonly highlight: HighlightPlan;
+  /** The notice sheet to write (replacing this tool's earlier one); absent to write only the highlight. */
+  readonly noticeSheet?: SheetPlan;
+}
+
+/**
+ * The writing operations' one path: read the workbook, let `plan` (the
+ * core) decide, refuse before writing anything when a write cannot be done,
+ * queue the writes and send them in one last sync (more only when a batch
+ * would pass the request limit). Without conditional formats (before
+ * ExcelApi 1.6) the highlight is left out.
+ */
+async function readPlanWrite<T>(
   context: Excel.RequestContext,
-  read: WorkbookRead,
-  features: ExcelFeatures,
-  trackingSheet: string,
-  noticeSheet: { name: string; marker: { row: number; col: number; text: string } } | null,
-): Promise<WriteContext> {
-  const tracking = read.sheets.get(trackingSheet);
-  if (!tracking) throw new InputError(`找不到工作表“${trackingSheet}”。`);
-  const noticeExists = noticeSheet !== null && read.names.includes(noticeSheet.name);
-  let noticeIsOurs = false;
-  let markerCell: Excel.Range | null = null;
-  if (noticeSheet && noticeExists) {
-    const known = read.sheets.get(noticeSheet.name);
-    if (known) {
-      const v = known.grid.values[noticeSheet.marker.row]?.[noticeSheet.marker.col];
-      noticeIsOurs = v === noticeSheet.marker.text;
-    } else {
-      const address = cellAddress(noticeSheet.marker.row, noticeSheet.marker.col);
-      markerCell = context.workbook.worksheets.getItem(noticeSheet.name).getRange(address);
-      markerCell.load("values");
-    }
+  prefs: StoredPreferences,
+  today: string,
+  onProgress: ((s: ProgressStep) => void) | undefined,
+  plan: (workbook: WorkbookGrid, options: RunOptions) => Writes<T>,
+): Promise<T> {
+  const features = detectFeatures();
+  onProgress?.("reading");
+  const read = await readWorkbook(context, prefs, features, true);
+  onProgress?.("checking");
+  const writes = plan(gridOf(read), runOptions(prefs, today));
+  const { highlight, noticeSheet } = writes;
+  const tracking = read.sheets.get(highlight.sheet);
+  if (!tracking) throw new InputError(`找不到工作表“${highlight.sheet}”。`);
+  const highlighting = features.conditionalFormats;
+
+  // Refuse before writing anything.
+  const existing = noticeSheet ? await existingNotice(context, read, noticeSheet) : "none";
+  if (noticeSheet && existing === "theirs") throw sheetNameTaken(noticeSheet.name);
+  if (highlighting && tracking.protected) {
+    throw new InputError(`工作表“${highlight.sheet}”受保护，无法添加未完成标记；请先取消保护（“审阅”→“撤消工作表保护”）后再试。`);
   }
-  if (markerCell) {
-    await context.sync();
-    noticeIsOurs = markerCell.values[0]?.[0] === noticeSheet!.marker.text;
+
+  const queue = new WriteQueue(context);
+  if (highlighting) {
+    onProgress?.("highlighting");
+    await queueHighlight(queue, tracking.worksheet, highlight, tracking.ownRules, features);
   }
-  return { trackingRules: tracking.ownRules, noticeExists, noticeIsOurs };
+  if (noticeSheet) {
+    onProgress?.("writing");
+    await queueNoticeSheet(queue, context, noticeSheet, existing === "ours", features);
+  }
+  if (highlighting || noticeSheet) await context.sync();
+  onProgress?.("done");
+  return writes.result;
 }
 
 /** Highlights the missed tasks and writes the notice sheet (at most 3 syncs, see the table above). */
-export async function generateNotice(
+export function generateNotice(
   context: Excel.RequestContext,
   prefs: StoredPreferences,
   today: string,
   onProgress?: (s: ProgressStep) => void,
 ): Promise<NoticeJob> {
-  const features = detectFeatures();
-  onProgress?.("reading");
-  const read = await readWorkbook(context, prefs, features, true);
-  onProgress?.("checking");
-  const job = prepareNotice(gridOf(read), runOptions(prefs, today));
-  const plan = job.noticeSheet;
-  const writes = await prepareWrites(context, read, features, job.highlight.sheet, { name: plan.name, marker: plan.marker });
-  // Refuse before writing anything.
-  if (writes.noticeExists && !writes.noticeIsOurs) throw sheetNameTaken(plan.name);
-  if (features.conditionalFormats) assertWritable(read, job.highlight.sheet);
-
-  const queue = new WriteQueue(context);
-  if (features.conditionalFormats) {
-    onProgress?.("highlighting");
-    const tracking = read.sheets.get(job.highlight.sheet)!;
-    await queueHighlight(queue, tracking.worksheet, job.highlight, writes.trackingRules, features);
-  }
-  onProgress?.("writing");
-  await queueNoticeSheet(queue, context, plan, writes.noticeExists, features);
-  await context.sync();
-  onProgress?.("done");
-  return job;
+  return readPlanWrite(context, prefs, today, onProgress, (workbook, options) => {
+    const job = prepareNotice(workbook, options);
+    return { result: job, highlight: job.highlight, noticeSheet: job.noticeSheet };
+  });
 }
 
-/** Only the highlights on the tracking sheet (2 syncs with a stored sheet, else 3). */
-export async function highlightMissed(
+/** Only the highlights on the tracking sheet (2 syncs with a stored sheet, else 3); the notice is neither worded nor laid out. */
+export function highlightMissed(
   context: Excel.RequestContext,
   prefs: StoredPreferences,
   today: string,
   onProgress?: (s: ProgressStep) => void,
 ): Promise<Analysis> {
-  const features = detectFeatures();
-  onProgress?.("reading");
-  const read = await readWorkbook(context, prefs, features, true);
-  onProgress?.("checking");
-  const job = prepareNotice(gridOf(read), runOptions(prefs, today));
-  if (features.conditionalFormats) {
-    assertWritable(read, job.highlight.sheet);
-    onProgress?.("highlighting");
-    const queue = new WriteQueue(context);
-    const tracking = read.sheets.get(job.highlight.sheet)!;
-    await queueHighlight(queue, tracking.worksheet, job.highlight, tracking.ownRules, features);
-    await context.sync();
-  }
-  onProgress?.("done");
-  return job.analysis;
+  return readPlanWrite(context, prefs, today, onProgress, (workbook, options) => {
+    const analysis = analyse(workbook, options);
+    return { result: analysis, highlight: planHighlight(analysis.table, analysis.tasks) };
+  });
 }
 
 /** Removes this tool's highlight rules from every sheet; returns how many went. The departments' own rules stay. */
