@@ -23,6 +23,8 @@ import {
   type StoredPreferences,
 } from "../src/hosts/officejs";
 import { WriteQueue, queueNoticeSheet } from "../src/hosts/officejs/apply-plans";
+import { runGenerateNotice } from "../src/commands/one-click";
+import { writeNotice } from "../src/taskpane/actions";
 import { ExcelDouble, OfficeErrorDouble, cellText, cloneModel, parseArea, type DoubleOptions, type SheetModel, type WorkbookModel } from "./excel-double";
 import { SAMPLES, installDouble, largeTrackingModel, sampleModel } from "./excel-double/samples";
 import { workbookFromModel } from "./excel-double/xlsx";
@@ -315,6 +317,72 @@ describe("generateNotice", () => {
     const notice = excel.sheet(job.noticeSheet.name);
     const last = job.noticeSheet.blocks[job.noticeSheet.blocks.length - 1]!;
     expect(notice.cells[`A${last.row + last.texts.length}`]?.value).toBe(last.texts[last.texts.length - 1]![0]);
+  });
+});
+
+describe("one-click runs (the ribbon button and the pane's 生成通报)", () => {
+  const NOTICE = "三季度督查通报";
+  for (const rows of [99, 10_000]) {
+    for (const sheetStored of [false, true]) {
+      it(`take at most 3 syncs on ${rows} rows with the tracking sheet ${sheetStored ? "stored" : "found"}, also over an earlier notice sheet`, async () => {
+        const model = await largeTrackingModel(rows);
+        const prefs: StoredPreferences = { settings: { government: "淄川区人民政府" }, ...(sheetStored ? { sheet: "三季度调度表" } : {}) };
+        model.settings.supervisionNotice = JSON.stringify(prefs);
+        const excel = setUp(model);
+        const pane = (batch: (context: Excel.RequestContext) => Promise<unknown>) => excel.run(batch as never);
+
+        // The ribbon: Excel.run with the preferences stored in the workbook; a first run, then one over its notice sheet.
+        for (const run of ["first", "again"]) {
+          excel.model.activeSheet = "三季度调度表";
+          const before = excel.syncCount;
+          const result = await runGenerateNotice();
+          expect(result.kind, `ribbon, ${run}: ${result.lines.join()}`).not.toBe("error");
+          expect(excel.syncCount - before, `ribbon, ${run}`).toBeLessThanOrEqual(3);
+          expect(excel.model.activeSheet).toBe(NOTICE);
+        }
+        // The stored settings were used.
+        expect(cellText(excel.sheet(NOTICE).cells.A1)).toContain("淄川区人民政府");
+
+        // The pane: the preferences in hand; over the ribbon's notice sheet, then over its own.
+        for (const run of ["over the ribbon's", "over its own"]) {
+          excel.model.activeSheet = "三季度调度表";
+          const before = excel.syncCount;
+          const job = await writeNotice(prefs, TODAY, () => undefined, pane as never);
+          expect(job.analysis.statistics.total).toBe(rows);
+          expect(excel.syncCount - before, `pane, ${run}`).toBeLessThanOrEqual(3);
+          expect(excel.model.activeSheet).toBe(NOTICE);
+        }
+        expect(excel.model.sheets.filter((s) => s.name === NOTICE)).toHaveLength(1);
+        expect(excel.sheet(NOTICE).cells.B1?.value).toBe(NOTICE_MARKER);
+      });
+    }
+  }
+
+  it("read the stored preferences with the sheet names: a stored sheet that is gone is named, nothing written", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    model.settings.supervisionNotice = JSON.stringify({ settings: {}, sheet: "旧调度表" });
+    const before = JSON.stringify(model);
+    const excel = setUp(model);
+    const result = await runGenerateNotice();
+    expect(result.kind).toBe("error");
+    expect(result.lines.join()).toContain("旧调度表");
+    expect(result.lines.join()).toContain("三季度调度表");
+    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    expect(JSON.stringify(model)).toBe(before);
+  });
+
+  it("refuse someone else's sheet of the notice's name from the read syncs alone", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    model.sheets.push({ ...cloneModel(model.sheets[0]!), name: NOTICE, id: "{theirs}", cells: { A1: { value: "局务会议纪要" }, B1: { value: "别的内容" } } });
+    model.settings.supervisionNotice = JSON.stringify({ settings: {}, sheet: "三季度调度表" });
+    const before = JSON.stringify(model);
+    const excel = setUp(model);
+    const { ctx, xl } = ctxOf(excel);
+    const err = await generateNotice(xl, "stored", TODAY).catch((e: unknown) => e);
+    expect(describeError(err)).toContain(NOTICE);
+    // Preferences and names, then the tracking sheet with every other sheet's marker cell.
+    expect(ctx.syncCount).toBe(2);
+    expect(JSON.stringify(model)).toBe(before);
   });
 });
 

@@ -4,16 +4,14 @@
  * "一键生成通报" runs check → highlight → notice with the workbook's saved
  * preferences, without opening the task pane, shows the notice sheet, and
  * tells the user the result (or what blocked it) in a small dialog. Every
- * path calls event.completed(), or Office keeps the button busy.
+ * path calls event.completed(), or Office keeps the button busy. The run
+ * itself is in one-click.ts.
  */
-import { isoDate } from "../core";
-import { describeError, detectFeatures, generateNotice as writeNotice, loadPreferences } from "../hosts/officejs";
+import { runGenerateNotice } from "./one-click";
 import { resultQuery, type CommandResult } from "./result-query";
-import { failureResult, successResult } from "./result-text";
 
 /** Longest the command waits for the user to close the result dialog before it completes anyway. */
 const DIALOG_WAIT_MS = 4 * 60 * 1000;
-
 
 function dialogSupported(): boolean {
   try {
@@ -61,29 +59,6 @@ export function showResult(result: CommandResult): Promise<void> {
       finish();
     }
   });
-}
-
-/** Check, highlight and notice in one batch with the stored preferences; returns what to tell the user. */
-export async function runGenerateNotice(): Promise<CommandResult> {
-  if (!detectFeatures().conditionalFormats) {
-    return failureResult("当前 Excel 版本过低：需要 ExcelApi 1.6（Excel 2019、Excel 2021 及更新版本，或 Microsoft 365 / Excel 网页版）。");
-  }
-  try {
-    const job = await Excel.run(async (context) => {
-      const prefs = await loadPreferences(context);
-      const job = await writeNotice(context, prefs, isoDate(new Date()));
-      try {
-        context.workbook.worksheets.getItem(job.noticeSheet.name).activate();
-        await context.sync();
-      } catch {
-        // The notice is written; a sheet that cannot be shown is no failure.
-      }
-      return job;
-    });
-    return successResult(job);
-  } catch (e) {
-    return failureResult(describeError(e));
-  }
 }
 
 /** Ribbon button "一键生成通报" (manifest FunctionName `generateNotice`). */

@@ -76,28 +76,14 @@ export function clearMarks(run: BatchRunner = excelRun): Promise<number> {
   return run((context) => clearHighlights(context));
 }
 
-/** Highlights, writes the notice sheet, then shows it. */
+/** Highlights, writes the notice sheet and shows it (at most 3 syncs). */
 export function writeNotice(
   prefs: StoredPreferences,
   today: string,
   onProgress: (s: ProgressStep) => void,
   run: BatchRunner = excelRun,
 ): Promise<NoticeJob> {
-  return run(async (context) => {
-    const job = await generateNotice(context, prefs, today, onProgress);
-    await showSheet(context, job.noticeSheet.name);
-    return job;
-  });
-}
-
-/** Activates a sheet; a failure here only means the sheet stays in the background. */
-export async function showSheet(context: Excel.RequestContext, name: string): Promise<void> {
-  try {
-    context.workbook.worksheets.getItem(name).activate();
-    await context.sync();
-  } catch {
-    // The notice is written; not being able to show it is no error for the user.
-  }
+  return run((context) => generateNotice(context, prefs, today, onProgress));
 }
 
 export function goToCell(sheet: string, address: string, run: BatchRunner = excelRun): Promise<void> {

@@ -2,23 +2,36 @@
  * The add-in's operations on the open workbook. Each reads with whole-range
  * reads, lets the core decide, and applies the core's plans.
  *
- * Syncs (round trips) per operation, whatever the number of rows:
+ * Syncs (round trips) per operation, whatever the number of rows. The
+ * operations that read take the preferences either from the caller (the
+ * task pane keeps them) or, given "stored", from the workbook's settings,
+ * read in the first sync together with the sheet names (the ribbon):
  *
- * | operation        | tracking sheet stored in prefs | no sheet stored |
- * |------------------|--------------------------------|-----------------|
- * | analyseWorkbook  | 1                              | 2               |
- * | highlightMissed  | 2                              | 3               |
- * | generateNotice   | 2, or 3 when a notice sheet of that name exists | 3 |
- * | clearHighlights  | 3 (2 when there is nothing to clear)            |
+ * | operation       | preferences | tracking sheet stored      | no sheet stored |
+ * |-----------------|-------------|----------------------------|-----------------|
+ * | analyseWorkbook | given       | 1                          | 2               |
+ * |                 | "stored"    | 2                          | 2               |
+ * | highlightMissed | given       | 2                          | 3               |
+ * |                 | "stored"    | 3                          | 3               |
+ * | generateNotice  | given       | 2; 3 when a sheet of the notice's name exists | 3 |
+ * |                 | "stored"    | 3                          | 3               |
+ * | clearHighlights | —           | 3 (2 when there is nothing to clear)         |
  *
- * Office.js cannot ask for a sheet's ranges before it knows the sheet: with
- * no stored sheet the first sync gets the sheet names and the second reads
- * every sheet (values, merges, this tool's rules, protection) at once. With a
- * stored sheet the first sync gets the names and reads that sheet. Writes go
- * in one last sync, split into more only when a batch would pass 4 MB
- * (Excel on the web refuses requests over 5 MB): see WriteQueue. Likewise a
- * read whose response is over the web's limit is done again in row chunks
- * (readSheetsInChunks), one more sync per chunk.
+ * generateNotice also activates the notice sheet, in its last write batch.
+ *
+ * Office.js cannot ask for a sheet's ranges before it knows the sheet. With
+ * no stored sheet the first sync gets the sheet names (and the stored
+ * preferences) and the second reads every sheet (values, merges, this tool's
+ * rules, protection) at once. With a stored sheet and the names known first,
+ * the second sync reads that sheet and, before writing, the marker cell of
+ * every other sheet, so that an earlier notice sheet needs no read of its
+ * own. With a stored sheet and the preferences given, the first sync gets
+ * the names and reads that sheet; only then is a sheet of the notice's name
+ * looked at in a sync of its own. Writes go in one last sync, split into
+ * more only when a batch would pass 4 MB (Excel on the web refuses requests
+ * over 5 MB): see WriteQueue. Likewise a read whose response is over the
+ * web's limit is done again in row chunks (readSheetsInChunks), one more
+ * sync per chunk.
  */
 import {
   HIGHLIGHT_MARKER,
@@ -41,19 +54,40 @@ import {
 import { queueHighlight, queueNoticeSheet, WriteQueue } from "./apply-plans";
 import { officeErrorCode } from "./errors";
 import { detectFeatures, type ExcelFeatures } from "./features";
-import type { StoredPreferences } from "./preferences";
+import { finishPreferences, queuePreferences, type StoredPreferences } from "./preferences";
 import { finishSheetRead, loadRuleFormulas, ownRules, queueSheetRead, type PendingSheet, type SheetRead } from "./read-grid";
 
 export type ProgressStep = "reading" | "checking" | "highlighting" | "writing" | "done";
 
-/** What one read of the workbook gives. */
-interface WorkbookRead {
-  readonly names: readonly string[];
-  /** Sheets read (all of them, or only the stored tracking sheet). */
-  readonly sheets: ReadonlyMap<string, SheetRead & { worksheet: Excel.Worksheet }>;
-  /** Whether every sheet was read (so an existing notice sheet's marker is already known). */
-  readonly complete: boolean;
+/**
+ * Where an operation takes the preferences from: given by the caller, or
+ * "stored": read from the workbook in the operation's first sync.
+ */
+export type PreferencesSource = StoredPreferences | "stored";
+
+/** A sheet read whole. */
+type ReadSheet = SheetRead & { readonly worksheet: Excel.Worksheet };
+
+/** The sheets one read phase took. */
+interface SheetsRead {
+  /** Sheets read whole (all of them, or only the stored tracking sheet). */
+  readonly sheets: ReadonlyMap<string, ReadSheet>;
+  /** The value of MARKER_CELL of the other sheets, when the read was for writing and the names were known first. */
+  readonly markers: ReadonlyMap<string, unknown>;
 }
+
+/** What one read of the workbook gives. */
+interface WorkbookRead extends SheetsRead {
+  readonly prefs: StoredPreferences;
+  readonly names: readonly string[];
+}
+
+/**
+ * Where planNoticeSheet puts a notice sheet's marker (B1). A read for
+ * writing takes this cell of every sheet it does not read whole; a plan with
+ * the marker elsewhere would cost one more sync (see existingNotice).
+ */
+const MARKER_CELL = { row: 0, col: 1 } as const;
 
 function runOptions(prefs: StoredPreferences, today: string): RunOptions {
   return { sheet: prefs.sheet, mapping: prefs.mapping, settings: prefs.settings, today };
@@ -67,45 +101,71 @@ function isPayloadError(e: unknown): boolean {
   return PAYLOAD_ERRORS.has(officeErrorCode(e) ?? "");
 }
 
+function readOptions(forWriting: boolean, values = true) {
+  return { formats: forWriting, protection: forWriting, values };
+}
+
+/** Queues the read of MARKER_CELL on each named sheet. */
+function queueMarkers(context: Excel.RequestContext, names: readonly string[]): Map<string, Excel.Range> {
+  const address = cellAddress(MARKER_CELL.row, MARKER_CELL.col);
+  const cells = new Map<string, Excel.Range>();
+  for (const name of names) {
+    const cell = context.workbook.worksheets.getItem(name).getRange(address);
+    cell.load("values");
+    cells.set(name, cell);
+  }
+  return cells;
+}
+
+/** The marker cells' values, after the sync. */
+function markerValues(cells: ReadonlyMap<string, Excel.Range>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [name, cell] of cells) out.set(name, cell.values[0]?.[0]);
+  return out;
+}
+
 /**
- * Reads every sheet whose name is given, in one sync. When the response is
- * too large (Excel on the web: 5 MB), reads again with the values in row
- * chunks: then one more sync for the shapes and one per chunk.
+ * Reads the sheets named in `whole` and the marker cell of those in
+ * `markersOf`, in one sync. When the response is too large (Excel on the
+ * web: 5 MB), reads again with the values in row chunks: then one more sync
+ * for the shapes and one per chunk.
  */
 async function readSheets(
   context: Excel.RequestContext,
-  names: readonly string[],
+  whole: readonly string[],
+  markersOf: readonly string[],
   features: ExcelFeatures,
-  withRules: boolean,
-): Promise<Map<string, SheetRead & { worksheet: Excel.Worksheet }>> {
+  forWriting: boolean,
+): Promise<SheetsRead> {
   const worksheets = context.workbook.worksheets;
-  const pending = names.map((name) => queueSheetRead(worksheets.getItem(name), name, features, { formats: withRules, protection: withRules }));
+  const pending = whole.map((name) => queueSheetRead(worksheets.getItem(name), name, features, readOptions(forWriting)));
+  const markers = queueMarkers(context, markersOf);
   try {
     await context.sync();
   } catch (e) {
     if (!isPayloadError(e)) throw e;
-    return readSheetsInChunks(context, names, features, withRules);
+    return readSheetsInChunks(context, whole, markersOf, features, forWriting);
   }
-  return collect(pending);
+  return { sheets: collect(pending), markers: markerValues(markers) };
 }
 
 async function readSheetsInChunks(
   context: Excel.RequestContext,
-  names: readonly string[],
+  whole: readonly string[],
+  markersOf: readonly string[],
   features: ExcelFeatures,
-  withRules: boolean,
-): Promise<Map<string, SheetRead & { worksheet: Excel.Worksheet }>> {
+  forWriting: boolean,
+): Promise<SheetsRead> {
   const worksheets = context.workbook.worksheets;
-  const pending = names.map((name) =>
-    queueSheetRead(worksheets.getItem(name), name, features, { formats: withRules, protection: withRules, values: false }),
-  );
+  const pending = whole.map((name) => queueSheetRead(worksheets.getItem(name), name, features, readOptions(forWriting, false)));
+  const markers = queueMarkers(context, markersOf);
   await context.sync();
-  const out = new Map<string, SheetRead & { worksheet: Excel.Worksheet }>();
+  const sheets = new Map<string, ReadSheet>();
   for (const p of pending) {
     const values = p.used.isNullObject ? undefined : await readRows(context, p.worksheet, p.used);
-    out.set(p.name, { ...finishSheetRead(p, HIGHLIGHT_MARKER, values), worksheet: p.worksheet });
+    sheets.set(p.name, { ...finishSheetRead(p, HIGHLIGHT_MARKER, values), worksheet: p.worksheet });
   }
-  return out;
+  return { sheets, markers: markerValues(markers) };
 }
 
 /** The used range's values, a chunk of rows per sync. */
@@ -132,43 +192,60 @@ async function readRows(context: Excel.RequestContext, worksheet: Excel.Workshee
   return rows;
 }
 
-function collect(pending: readonly PendingSheet[]): Map<string, SheetRead & { worksheet: Excel.Worksheet }> {
-  const out = new Map<string, SheetRead & { worksheet: Excel.Worksheet }>();
+function collect(pending: readonly PendingSheet[]): Map<string, ReadSheet> {
+  const out = new Map<string, ReadSheet>();
   for (const p of pending) out.set(p.name, { ...finishSheetRead(p, HIGHLIGHT_MARKER), worksheet: p.worksheet });
   return out;
 }
 
 /**
- * The read phase. `withRules` also reads conditional formats and protection
- * (needed before writing).
+ * The read phase (see the table at the top). `forWriting` also reads
+ * conditional formats, protection and the other sheets' marker cells.
  */
-async function readWorkbook(context: Excel.RequestContext, prefs: StoredPreferences, features: ExcelFeatures, withRules: boolean): Promise<WorkbookRead> {
+async function readWorkbook(
+  context: Excel.RequestContext,
+  source: PreferencesSource,
+  features: ExcelFeatures,
+  forWriting: boolean,
+): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  if (prefs.sheet !== undefined) {
-    // `getItem` of a sheet that is gone fails the whole batch with ItemNotFound; then read the names alone.
-    const stored = queueSheetRead(worksheets.getItem(prefs.sheet), prefs.sheet, features, { formats: withRules, protection: withRules });
-    try {
-      await context.sync();
-      const names = worksheets.items.map((w) => w.name);
-      const sheets = collect([stored]);
-      return { names, sheets, complete: names.length === 1 };
-    } catch (e) {
-      const missing = officeErrorCode(e) === "ItemNotFound";
-      if (!missing && !isPayloadError(e)) throw e;
-      worksheets.load("items/name");
-      await context.sync();
-      const names = worksheets.items.map((w) => w.name);
-      // A missing sheet: the core reports it with the list of sheets. Too large: read it in chunks.
-      if (missing) return { names, sheets: new Map(), complete: false };
-      const sheets = await readSheetsInChunks(context, [prefs.sheet], features, withRules);
-      return { names, sheets, complete: names.length === 1 };
-    }
-  }
+  if (source !== "stored" && source.sheet !== undefined) return readStoredSheetFirst(context, source, source.sheet, features, forWriting);
+  const stored = source === "stored" ? queuePreferences(context) : null;
   await context.sync();
+  const prefs = stored ? finishPreferences(stored) : (source as StoredPreferences);
   const names = worksheets.items.map((w) => w.name);
-  const sheets = await readSheets(context, names, features, withRules);
-  return { names, sheets, complete: true };
+  // The stored tracking sheet when it is there (when not, the core says so, naming the sheets), else every sheet.
+  const whole = prefs.sheet === undefined ? names : names.filter((n) => n === prefs.sheet);
+  const markersOf = forWriting ? names.filter((n) => !whole.includes(n)) : [];
+  return { prefs, names, ...(await readSheets(context, whole, markersOf, features, forWriting)) };
+}
+
+/** Preferences given with a tracking sheet: the names and that sheet in the first sync. */
+async function readStoredSheetFirst(
+  context: Excel.RequestContext,
+  prefs: StoredPreferences,
+  sheet: string,
+  features: ExcelFeatures,
+  forWriting: boolean,
+): Promise<WorkbookRead> {
+  const worksheets = context.workbook.worksheets;
+  // `getItem` of a sheet that is gone fails the whole batch with ItemNotFound; then read the names alone.
+  const pending = queueSheetRead(worksheets.getItem(sheet), sheet, features, readOptions(forWriting));
+  try {
+    await context.sync();
+    return { prefs, names: worksheets.items.map((w) => w.name), sheets: collect([pending]), markers: new Map() };
+  } catch (e) {
+    const missing = officeErrorCode(e) === "ItemNotFound";
+    if (!missing && !isPayloadError(e)) throw e;
+    worksheets.load("items/name");
+    await context.sync();
+    const names = worksheets.items.map((w) => w.name);
+    // A missing sheet: the core reports it with the list of sheets. Too large: read it in chunks.
+    if (missing) return { prefs, names, sheets: new Map(), markers: new Map() };
+    const markersOf = forWriting ? names.filter((n) => n !== sheet) : [];
+    return { prefs, names, ...(await readSheetsInChunks(context, [sheet], markersOf, features, forWriting)) };
+  }
 }
 
 /** The grid the core sees: the sheets read, and empty sheets for the names not read (for its messages). */
@@ -178,17 +255,17 @@ function gridOf(read: WorkbookRead): { sheets: SheetGrid[] } {
   };
 }
 
-/** Checks the tracking sheet and returns its analysis; reads only (1 sync with a stored sheet, else 2). */
-export async function analyseWorkbook(context: Excel.RequestContext, prefs: StoredPreferences, today: string): Promise<Analysis> {
+/** Checks the tracking sheet and returns its analysis; reads only (see the table above). */
+export async function analyseWorkbook(context: Excel.RequestContext, prefs: PreferencesSource, today: string): Promise<Analysis> {
   const features = detectFeatures();
   const read = await readWorkbook(context, prefs, features, false);
-  return analyse(gridOf(read), runOptions(prefs, today));
+  return analyse(gridOf(read), runOptions(read.prefs, today));
 }
 
 /**
  * Whether a sheet of the notice's name exists and whether this tool wrote it
  * (its marker cell). Reads the marker in one sync of its own only when the
- * first read did not include that sheet.
+ * read phase took neither that sheet nor its marker cell.
  */
 async function existingNotice(context: Excel.RequestContext, read: WorkbookRead, plan: SheetPlan): Promise<"none" | "ours" | "theirs"> {
   if (!read.names.includes(plan.name)) return "none";
@@ -197,6 +274,8 @@ async function existingNotice(context: Excel.RequestContext, read: WorkbookRead,
   let value: unknown;
   if (known) {
     value = known.grid.values[marker.row]?.[marker.col];
+  } else if (read.markers.has(plan.name) && marker.row === MARKER_CELL.row && marker.col === MARKER_CELL.col) {
+    value = read.markers.get(plan.name);
   } else {
     const cell = context.workbook.worksheets.getItem(plan.name).getRange(cellAddress(marker.row, marker.col));
     cell.load("values");
@@ -218,13 +297,13 @@ interface Writes<T> {
 /**
  * The writing operations' one path: read the workbook, let `plan` (the
  * core) decide, refuse before writing anything when a write cannot be done,
- * queue the writes and send them in one last sync (more only when a batch
- * would pass the request limit). Without conditional formats (before
- * ExcelApi 1.6) the highlight is left out.
+ * queue the writes (and the notice sheet's activation) and send them in one
+ * last sync (more only when a batch would pass the request limit). Without
+ * conditional formats (before ExcelApi 1.6) the highlight is left out.
  */
 async function readPlanWrite<T>(
   context: Excel.RequestContext,
-  prefs: StoredPreferences,
+  prefs: PreferencesSource,
   today: string,
   onProgress: ((s: ProgressStep) => void) | undefined,
   plan: (workbook: WorkbookGrid, options: RunOptions) => Writes<T>,
@@ -233,7 +312,7 @@ async function readPlanWrite<T>(
   onProgress?.("reading");
   const read = await readWorkbook(context, prefs, features, true);
   onProgress?.("checking");
-  const writes = plan(gridOf(read), runOptions(prefs, today));
+  const writes = plan(gridOf(read), runOptions(read.prefs, today));
   const { highlight, noticeSheet } = writes;
   const tracking = read.sheets.get(highlight.sheet);
   if (!tracking) throw new InputError(`找不到工作表“${highlight.sheet}”。`);
@@ -253,17 +332,19 @@ async function readPlanWrite<T>(
   }
   if (noticeSheet) {
     onProgress?.("writing");
-    await queueNoticeSheet(queue, context, noticeSheet, existing === "ours", features);
+    const ws = await queueNoticeSheet(queue, context, noticeSheet, existing === "ours", features);
+    // Shown in the last batch: no sync of its own.
+    await queue.small(() => ws.activate());
   }
   if (highlighting || noticeSheet) await context.sync();
   onProgress?.("done");
   return writes.result;
 }
 
-/** Highlights the missed tasks and writes the notice sheet (at most 3 syncs, see the table above). */
+/** Highlights the missed tasks, writes the notice sheet and activates it (at most 3 syncs, see the table above). */
 export function generateNotice(
   context: Excel.RequestContext,
-  prefs: StoredPreferences,
+  prefs: PreferencesSource,
   today: string,
   onProgress?: (s: ProgressStep) => void,
 ): Promise<NoticeJob> {
@@ -273,10 +354,10 @@ export function generateNotice(
   });
 }
 
-/** Only the highlights on the tracking sheet (2 syncs with a stored sheet, else 3); the notice is neither worded nor laid out. */
+/** Only the highlights on the tracking sheet (see the table above); the notice is neither worded nor laid out. */
 export function highlightMissed(
   context: Excel.RequestContext,
-  prefs: StoredPreferences,
+  prefs: PreferencesSource,
   today: string,
   onProgress?: (s: ProgressStep) => void,
 ): Promise<Analysis> {
