@@ -131,8 +131,11 @@ describe("analyseWorkbook", () => {
   it("reports a stored sheet that is gone with the list of sheets", async () => {
     const excel = setUp(await sampleModel("tracking-variant.xlsx"));
     const { ctx, xl } = ctxOf(excel);
-    const err = await analyseWorkbook(xl, { settings: {}, sheet: "旧表" }, TODAY).catch((e: unknown) => e);
+    const seen: (readonly string[])[] = [];
+    const err = await analyseWorkbook(xl, { settings: {}, sheet: "旧表" }, TODAY, { onSheets: (names) => seen.push(names) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
+    // The caller still learns which sheets there are (the pane refreshes its list of sheets).
+    expect(seen).toEqual([excel.model.sheets.map((s) => s.name)]);
     expect((err as Error).message).toContain("旧表");
     expect((err as Error).message).toContain("一季度推进情况");
     expect(ctx.syncCount).toBe(2);
@@ -149,9 +152,13 @@ describe("generateNotice", () => {
       const steps: ProgressStep[] = [];
 
       const first = ctxOf(excel);
-      const job = await generateNotice(first.xl, { settings: {} }, TODAY, (s) => steps.push(s));
+      const seen: (readonly string[])[] = [];
+      const job = await generateNotice(first.xl, { settings: {} }, TODAY, { onProgress: (s) => steps.push(s), onSheets: (names) => seen.push(names) });
       expect(first.ctx.syncCount).toBeLessThanOrEqual(3);
       expect(steps).toEqual(["reading", "checking", "highlighting", "writing", "done"]);
+      // The names as read, then with the notice sheet Excel added after the others.
+      expect(seen).toEqual([model.sheets.map((s) => s.name).filter((n) => n !== c.notice), model.sheets.map((s) => s.name)]);
+      expect(model.sheets[model.sheets.length - 1]!.name).toBe(c.notice);
       const tracking = excel.sheet(c.tracking);
       const missedRows = job.analysis.tasks.filter((t) => t.category === "missed").map((t) => t.row + 1);
       expect(highlightedRows(tracking)).toEqual(missedRows);
@@ -347,7 +354,7 @@ describe("one-click runs (the ribbon button and the pane's 生成通报)", () =>
         for (const run of ["over the ribbon's", "over its own"]) {
           excel.model.activeSheet = "三季度调度表";
           const before = excel.syncCount;
-          const job = await writeNotice(prefs, TODAY, () => undefined, pane as never);
+          const job = await writeNotice(prefs, TODAY, {}, pane as never);
           expect(job.analysis.statistics.total).toBe(rows);
           expect(excel.syncCount - before, `pane, ${run}`).toBeLessThanOrEqual(3);
           expect(excel.model.activeSheet).toBe(NOTICE);
@@ -450,7 +457,7 @@ describe("highlightMissed and clearHighlights", () => {
     const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"));
     vi.mocked(prepareNotice).mockClear();
     const steps: ProgressStep[] = [];
-    const analysis = await highlightMissed(ctxOf(excel).xl, { settings: {} }, TODAY, (s) => steps.push(s));
+    const analysis = await highlightMissed(ctxOf(excel).xl, { settings: {} }, TODAY, { onProgress: (s) => steps.push(s) });
     expect(prepareNotice).not.toHaveBeenCalled();
     expect(steps).toEqual(["reading", "checking", "highlighting", "done"]);
     expect(analysis.statistics.counts.missed).toBe(8);

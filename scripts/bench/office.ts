@@ -35,7 +35,7 @@ async function once(excel: ExcelDouble, path: Path, prefs: StoredPreferences): P
     if (result.kind === "error") throw new Error(result.lines.join(" "));
   } else {
     const run: BatchRunner = (batch) => excel.run(batch as never);
-    await writeNotice(prefs, TODAY, () => undefined, run);
+    await writeNotice(prefs, TODAY, {}, run);
   }
   const ms = performance.now() - t0;
   const contexts = excel.contexts.slice(firstContext);

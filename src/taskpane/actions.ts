@@ -12,7 +12,7 @@ import {
   queuePreferences,
   savePreferences,
   selectCell,
-  type ProgressStep,
+  type RunEvents,
   type StoredPreferences,
 } from "../hosts/officejs";
 
@@ -52,24 +52,20 @@ export async function firstLoad(today: string, run: BatchRunner = excelRun): Pro
   let startup: Startup | null = null;
   try {
     startup = await loadStartup(run);
-    const analysis = await checkWorkbook(startup.prefs, today, run);
+    const analysis = await checkWorkbook(startup.prefs, today, {}, run);
     return { startup, analysis, error: null };
   } catch (error) {
     return { startup, analysis: null, error };
   }
 }
 
-export function checkWorkbook(prefs: StoredPreferences, today: string, run: BatchRunner = excelRun): Promise<Analysis> {
-  return run((context) => analyseWorkbook(context, prefs, today));
+/** Reads and checks; `events.onSheets` gets the sheet names even when the check then fails. */
+export function checkWorkbook(prefs: StoredPreferences, today: string, events: RunEvents = {}, run: BatchRunner = excelRun): Promise<Analysis> {
+  return run((context) => analyseWorkbook(context, prefs, today, events));
 }
 
-export function markMissed(
-  prefs: StoredPreferences,
-  today: string,
-  onProgress: (s: ProgressStep) => void,
-  run: BatchRunner = excelRun,
-): Promise<Analysis> {
-  return run((context) => highlightMissed(context, prefs, today, onProgress));
+export function markMissed(prefs: StoredPreferences, today: string, events: RunEvents = {}, run: BatchRunner = excelRun): Promise<Analysis> {
+  return run((context) => highlightMissed(context, prefs, today, events));
 }
 
 export function clearMarks(run: BatchRunner = excelRun): Promise<number> {
@@ -77,13 +73,8 @@ export function clearMarks(run: BatchRunner = excelRun): Promise<number> {
 }
 
 /** Highlights, writes the notice sheet and shows it (at most 3 syncs). */
-export function writeNotice(
-  prefs: StoredPreferences,
-  today: string,
-  onProgress: (s: ProgressStep) => void,
-  run: BatchRunner = excelRun,
-): Promise<NoticeJob> {
-  return run((context) => generateNotice(context, prefs, today, onProgress));
+export function writeNotice(prefs: StoredPreferences, today: string, events: RunEvents = {}, run: BatchRunner = excelRun): Promise<NoticeJob> {
+  return run((context) => generateNotice(context, prefs, today, events));
 }
 
 export function goToCell(sheet: string, address: string, run: BatchRunner = excelRun): Promise<void> {

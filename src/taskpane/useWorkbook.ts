@@ -4,9 +4,9 @@
  * operation runs at a time; every failure becomes one Chinese line
  * (describeError).
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Analysis, Issue } from "../core";
-import { describeError, detectFeatures, type ExcelFeatures, type ProgressStep, type StoredPreferences } from "../hosts/officejs";
+import { describeError, detectFeatures, type ExcelFeatures, type ProgressStep, type RunEvents, type StoredPreferences } from "../hosts/officejs";
 import * as actions from "./actions";
 import { issueTarget, todayIso } from "./format";
 import type { ActionKind, Strings } from "./i18n";
@@ -73,7 +73,11 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
   const started = useRef(false);
 
   const patch = useCallback((p: Partial<WorkbookState>) => setState((s) => ({ ...s, ...p })), []);
-  const onProgress = useCallback((step: ProgressStep) => patch({ step }), [patch]);
+  // Every operation reports its progress, and the sheet names it reads keep the sheet list current.
+  const events = useMemo<RunEvents>(
+    () => ({ onProgress: (step: ProgressStep) => patch({ step }), onSheets: (sheets: readonly string[]) => patch({ sheets }) }),
+    [patch],
+  );
 
   /** Runs one operation: busy flag, progress, errors as a message. */
   const guarded = useCallback(
@@ -133,11 +137,11 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
       await guarded(kind, async () => {
         switch (kind) {
           case "check": {
-            const analysis = await actions.checkWorkbook(prefs, today(), runner);
+            const analysis = await actions.checkWorkbook(prefs, today(), events, runner);
             return { analysis, message: checkedMessage(analysis) };
           }
           case "highlight": {
-            const analysis = await actions.markMissed(prefs, today(), onProgress, runner);
+            const analysis = await actions.markMissed(prefs, today(), events, runner);
             return { analysis, message: { kind: "success", text: strings.results.highlighted(analysis.statistics.counts.missed) } };
           }
           case "clear": {
@@ -145,7 +149,7 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
             return { message: { kind: "success", text: strings.results.cleared(removed) } };
           }
           case "generate": {
-            const job = await actions.writeNotice(prefs, today(), onProgress, runner);
+            const job = await actions.writeNotice(prefs, today(), events, runner);
             const { statistics } = job.analysis;
             return {
               analysis: job.analysis,
@@ -155,7 +159,7 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
         }
       });
     },
-    [supported, guarded, runner, today, onProgress, checkedMessage, strings],
+    [supported, guarded, runner, today, events, checkedMessage, strings],
   );
 
   const select = useCallback(
@@ -177,14 +181,14 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
         await actions.storePreferences(prefs, runner);
         patch({ prefs, step: "checking" });
         try {
-          const analysis = await actions.checkWorkbook(prefs, today(), runner);
+          const analysis = await actions.checkWorkbook(prefs, today(), events, runner);
           return { analysis, message: { kind: "success", text: strings.results.preferencesSaved } };
         } catch (e) {
           // Saved, but the check with the new preferences failed (e.g. no table on the chosen sheet).
           return { analysis: null, message: { kind: "error", text: describeError(e) } };
         }
       }),
-    [guarded, runner, patch, today, strings],
+    [guarded, runner, patch, today, events, strings],
   );
 
   const dismiss = useCallback(() => patch({ message: null }), [patch]);

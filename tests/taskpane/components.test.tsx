@@ -17,7 +17,7 @@ import { MappingEditor } from "../../src/taskpane/components/MappingEditor";
 import { SettingsForm } from "../../src/taskpane/components/SettingsForm";
 import { StatisticsPanel } from "../../src/taskpane/components/StatisticsPanel";
 import { ZH_CN } from "../../src/taskpane/i18n";
-import { ExcelDouble } from "../excel-double";
+import { ExcelDouble, emptySheet } from "../excel-double";
 import { loadModel } from "../excel-double/xlsx";
 import { book, row, trackingSheet } from "../helpers/grid";
 
@@ -201,6 +201,26 @@ describe("App on the strict Excel double", () => {
     await waitFor(() => expect(excel.model.selection).toBe("一季度推进情况!G18"));
     // Reads only: the first analysis writes nothing.
     expect(excel.model.sheets.map((s) => s.name)).not.toContain("一季度督查通报");
+  });
+
+  it("refreshes the list of sheets on every check and after writing the notice", async () => {
+    const model = await loadModel(path.resolve("samples/tracking-variant.xlsx"));
+    const excel = new ExcelDouble(model);
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
+    await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
+    const sheetChoices = () => [...byLabel<HTMLSelectElement>("调度表所在工作表").options].map((o) => o.value).filter((v) => v !== "");
+    expect(sheetChoices()).toEqual(model.sheets.map((s) => s.name));
+
+    // Someone adds a sheet while the pane is open: 检查 shows it.
+    model.sheets.push(emptySheet("二季度调度表", "{sheet-added}"));
+    await click(byRole(view, "button", "检查"));
+    await waitFor(() => expect(sheetChoices()).toContain("二季度调度表"));
+
+    // 生成通报 adds the notice sheet: the list has it too.
+    await click(byRole(view, "button", "生成通报"));
+    await waitFor(() => expect(sheetChoices()).toEqual(model.sheets.map((s) => s.name)));
+    expect(sheetChoices()).toContain("一季度督查通报");
   });
 
   it("names the Excel needed and disables every action below ExcelApi 1.6", async () => {

@@ -4,7 +4,7 @@
  */
 export type { PendingPreferences, StoredPreferences } from "./preferences";
 export { finishPreferences, loadPreferences, queuePreferences, savePreferences, sanitisePreferences, SETTINGS_KEY } from "./preferences";
-export type { PreferencesSource, ProgressStep } from "./run";
+export type { PreferencesSource, ProgressStep, RunEvents } from "./run";
 export { analyseWorkbook, generateNotice, highlightMissed, clearHighlights, selectCell } from "./run";
 export type { ExcelFeatures } from "./features";
 export { detectFeatures, featureNotes } from "./features";

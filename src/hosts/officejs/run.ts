@@ -65,6 +65,18 @@ export type ProgressStep = "reading" | "checking" | "highlighting" | "writing" |
  */
 export type PreferencesSource = StoredPreferences | "stored";
 
+/** What an operation tells its caller while it runs. */
+export interface RunEvents {
+  /** Each step as the operation reaches it. */
+  readonly onProgress?: (step: ProgressStep) => void;
+  /**
+   * The workbook's sheet names, as soon as the operation has read them (also
+   * when it then stops, e.g. at a stored sheet that is gone), and again after
+   * it added a sheet.
+   */
+  readonly onSheets?: (names: readonly string[]) => void;
+}
+
 /** A sheet read whole. */
 type ReadSheet = SheetRead & { readonly worksheet: Excel.Worksheet };
 
@@ -207,14 +219,16 @@ async function readWorkbook(
   source: PreferencesSource,
   features: ExcelFeatures,
   forWriting: boolean,
+  onSheets: RunEvents["onSheets"],
 ): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
-  if (source !== "stored" && source.sheet !== undefined) return readStoredSheetFirst(context, source, source.sheet, features, forWriting);
+  if (source !== "stored" && source.sheet !== undefined) return readStoredSheetFirst(context, source, source.sheet, features, forWriting, onSheets);
   const stored = source === "stored" ? queuePreferences(context) : null;
   await context.sync();
   const prefs = stored ? finishPreferences(stored) : (source as StoredPreferences);
   const names = worksheets.items.map((w) => w.name);
+  onSheets?.(names);
   // The stored tracking sheet when it is there (when not, the core says so, naming the sheets), else every sheet.
   const whole = prefs.sheet === undefined ? names : names.filter((n) => n === prefs.sheet);
   const markersOf = forWriting ? names.filter((n) => !whole.includes(n)) : [];
@@ -228,19 +242,23 @@ async function readStoredSheetFirst(
   sheet: string,
   features: ExcelFeatures,
   forWriting: boolean,
+  onSheets: RunEvents["onSheets"],
 ): Promise<WorkbookRead> {
   const worksheets = context.workbook.worksheets;
   // `getItem` of a sheet that is gone fails the whole batch with ItemNotFound; then read the names alone.
   const pending = queueSheetRead(worksheets.getItem(sheet), sheet, features, readOptions(forWriting));
   try {
     await context.sync();
-    return { prefs, names: worksheets.items.map((w) => w.name), sheets: collect([pending]), markers: new Map() };
+    const names = worksheets.items.map((w) => w.name);
+    onSheets?.(names);
+    return { prefs, names, sheets: collect([pending]), markers: new Map() };
   } catch (e) {
     const missing = officeErrorCode(e) === "ItemNotFound";
     if (!missing && !isPayloadError(e)) throw e;
     worksheets.load("items/name");
     await context.sync();
     const names = worksheets.items.map((w) => w.name);
+    onSheets?.(names);
     // A missing sheet: the core reports it with the list of sheets. Too large: read it in chunks.
     if (missing) return { prefs, names, sheets: new Map(), markers: new Map() };
     const markersOf = forWriting ? names.filter((n) => n !== sheet) : [];
@@ -256,9 +274,9 @@ function gridOf(read: WorkbookRead): { sheets: SheetGrid[] } {
 }
 
 /** Checks the tracking sheet and returns its analysis; reads only (see the table above). */
-export async function analyseWorkbook(context: Excel.RequestContext, prefs: PreferencesSource, today: string): Promise<Analysis> {
+export async function analyseWorkbook(context: Excel.RequestContext, prefs: PreferencesSource, today: string, events: RunEvents = {}): Promise<Analysis> {
   const features = detectFeatures();
-  const read = await readWorkbook(context, prefs, features, false);
+  const read = await readWorkbook(context, prefs, features, false, events.onSheets);
   return analyse(gridOf(read), runOptions(read.prefs, today));
 }
 
@@ -305,12 +323,13 @@ async function readPlanWrite<T>(
   context: Excel.RequestContext,
   prefs: PreferencesSource,
   today: string,
-  onProgress: ((s: ProgressStep) => void) | undefined,
+  events: RunEvents,
   plan: (workbook: WorkbookGrid, options: RunOptions) => Writes<T>,
 ): Promise<T> {
+  const { onProgress, onSheets } = events;
   const features = detectFeatures();
   onProgress?.("reading");
-  const read = await readWorkbook(context, prefs, features, true);
+  const read = await readWorkbook(context, prefs, features, true, onSheets);
   onProgress?.("checking");
   const writes = plan(gridOf(read), runOptions(read.prefs, today));
   const { highlight, noticeSheet } = writes;
@@ -337,6 +356,8 @@ async function readPlanWrite<T>(
     await queue.small(() => ws.activate());
   }
   if (highlighting || noticeSheet) await context.sync();
+  // Excel adds a sheet after the others.
+  if (noticeSheet) onSheets?.([...read.names.filter((n) => n !== noticeSheet.name), noticeSheet.name]);
   onProgress?.("done");
   return writes.result;
 }
@@ -346,9 +367,9 @@ export function generateNotice(
   context: Excel.RequestContext,
   prefs: PreferencesSource,
   today: string,
-  onProgress?: (s: ProgressStep) => void,
+  events: RunEvents = {},
 ): Promise<NoticeJob> {
-  return readPlanWrite(context, prefs, today, onProgress, (workbook, options) => {
+  return readPlanWrite(context, prefs, today, events, (workbook, options) => {
     const job = prepareNotice(workbook, options);
     return { result: job, highlight: job.highlight, noticeSheet: job.noticeSheet };
   });
@@ -359,9 +380,9 @@ export function highlightMissed(
   context: Excel.RequestContext,
   prefs: PreferencesSource,
   today: string,
-  onProgress?: (s: ProgressStep) => void,
+  events: RunEvents = {},
 ): Promise<Analysis> {
-  return readPlanWrite(context, prefs, today, onProgress, (workbook, options) => {
+  return readPlanWrite(context, prefs, today, events, (workbook, options) => {
     const analysis = analyse(workbook, options);
     return { result: analysis, highlight: planHighlight(analysis.table, analysis.tasks) };
   });
