@@ -119,7 +119,8 @@ export interface Strings {
   readonly results: {
     readonly checked: (total: number, issues: number) => string;
     readonly highlighted: (missed: number) => string;
-    readonly cleared: (n: number) => string;
+    /** `rules` is how many rules went; one rule can mark many rows, so the text gives no count. */
+    readonly cleared: (rules: number) => string;
     readonly generated: (sheet: string, total: number, missed: number) => string;
     readonly preferencesSaved: string;
   };
@@ -234,7 +235,7 @@ export const ZH_CN: Strings = {
   results: {
     checked: (total, issues) => `已检查：共 ${total} 项任务，${issues === 0 ? "未发现问题" : `发现 ${issues} 个问题`}。`,
     highlighted: (missed) => `已标记 ${missed} 项未完成任务。`,
-    cleared: (n) => (n === 0 ? "没有需要清除的标记。" : `已清除 ${n} 处未完成标记。`),
+    cleared: (n) => (n === 0 ? "没有需要清除的标记。" : "已清除本工具添加的未完成标记。"),
     generated: (sheet, total, missed) => `已生成工作表“${sheet}”：共 ${total} 项任务，标记未完成 ${missed} 项。`,
     preferencesSaved: "已保存，并重新检查。",
   },
@@ -334,7 +335,7 @@ export const EN_US: Strings = {
   results: {
     checked: (total, issues) => `Checked ${total} tasks: ${issues === 0 ? "no problems" : `${issues} problems`}.`,
     highlighted: (missed) => `Marked ${missed} missed tasks.`,
-    cleared: (n) => (n === 0 ? "There were no marks to clear." : `Cleared ${n} marks.`),
+    cleared: (n) => (n === 0 ? "There were no marks to clear." : "Removed the marks this add-in added."),
     generated: (sheet, total, missed) => `Wrote sheet “${sheet}”: ${total} tasks, ${missed} marked as missed.`,
     preferencesSaved: "Saved; checked again.",
   },

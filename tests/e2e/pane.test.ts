@@ -150,11 +150,14 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     await page.waitForSelector("[data-message-kind=success]");
     expect(await page.textContent("[data-testid=message-text]")).toBe("已标记 5 项未完成任务。");
     await page.click("button[data-action=clear]");
-    await expect.poll(() => page.textContent("[data-testid=message-text]")).toMatch(/^已清除 \d+ 处未完成标记。$/);
+    await expect.poll(() => page.textContent("[data-testid=message-text]")).toBe("已清除本工具添加的未完成标记。");
     const model = await page.evaluate(() => window.__harness.model());
     const tracking = model.sheets.find((s) => s.name === TRACKING)!;
     expect(tracking.conditionalFormats.filter((cf) => cf.formula?.includes(HIGHLIGHT_MARKER))).toEqual([]);
     expect(sheetValues(model, TRACKING)).toEqual(sheetValues(samples.variant!, TRACKING));
+    // Again: nothing left to clear.
+    await page.click("button[data-action=clear]");
+    await expect.poll(() => page.textContent("[data-testid=message-text]")).toBe("没有需要清除的标记。");
     await page.close();
   });
 

@@ -87,6 +87,11 @@ describe("strings", () => {
   it("fills its messages", () => {
     expect(ZH_CN.results.generated("三季度督查通报", 99, 8)).toBe("已生成工作表“三季度督查通报”：共 99 项任务，标记未完成 8 项。");
     expect(ZH_CN.results.cleared(0)).toBe("没有需要清除的标记。");
+    // One rule marks every missed row (ExcelApi 1.9): the number of rules removed is no count to show.
+    for (const rules of [1, 8]) {
+      expect(ZH_CN.results.cleared(rules)).toBe("已清除本工具添加的未完成标记。");
+      expect(EN_US.results.cleared(rules)).not.toMatch(/\d/);
+    }
     expect(ZH_CN.detection.periodText(2025, 3)).toBe("2025年三季度");
     expect(ZH_CN.detection.periodText(null, null)).toBe("年度未识别，季度未识别");
     expect(EN_US.detection.periodText(2025, 3)).toBe("2025 Q3");
