@@ -3,7 +3,8 @@
  * page's query string (`kind`, `title`, `line` repeated). No imports, so the
  * dialog page stays tiny.
  */
-export type ResultKind = "success" | "error";
+/** `warning`: done, but something needs a look (e.g. tasks left out of the counts). */
+export type ResultKind = "success" | "warning" | "error";
 
 export interface CommandResult {
   readonly kind: ResultKind;
@@ -56,6 +57,7 @@ export function parseResultQuery(search: string): CommandResult | null {
   const params = new URLSearchParams(search);
   const title = params.get("title");
   if (title === null) return null;
-  const kind: ResultKind = params.get("kind") === "error" ? "error" : "success";
+  const given = params.get("kind");
+  const kind: ResultKind = given === "error" || given === "warning" ? given : "success";
   return { kind, title, lines: params.getAll("line").slice(0, MAX_LINES) };
 }

@@ -61,7 +61,8 @@ export interface Strings {
     readonly headerRows: (rows: string) => string;
     readonly headerRowsLabel: string;
     readonly dataRange: string;
-    readonly tasks: (n: number) => string;
+    /** `counted`: the tasks in the statistics (the others have an empty or unknown status). */
+    readonly tasks: (n: number, counted: number) => string;
     readonly period: string;
     readonly periodText: (year: number | null, quarter: number | null) => string;
     readonly chooseSheet: string;
@@ -117,11 +118,12 @@ export interface Strings {
     readonly unsaved: string;
   };
   readonly results: {
-    readonly checked: (total: number, issues: number) => string;
+    /** `tasks`: every task read; `uncounted`: those left out of the counts (status empty or not recognised). */
+    readonly checked: (tasks: number, issues: number, uncounted: number) => string;
     readonly highlighted: (missed: number) => string;
     /** `rules` is how many rules went; one rule can mark many rows, so the text gives no count. */
     readonly cleared: (rules: number) => string;
-    readonly generated: (sheet: string, total: number, missed: number) => string;
+    readonly generated: (sheet: string, tasks: number, missed: number, uncounted: number) => string;
     readonly preferencesSaved: string;
   };
   readonly tooOld: { readonly title: string; readonly body: string };
@@ -146,6 +148,18 @@ const EN_FIELDS: Record<Field, string> = {
   contact: "Contact",
 };
 const ZH_QUARTERS = ["一季度", "二季度", "三季度", "四季度"];
+
+/** The sentence added to a result when tasks were left out of the counts. */
+function zhUncounted(n: number): string {
+  return n > 0 ? `其中 ${n} 项状态为空或无法识别，未计入统计，请查看检查结果。` : "";
+}
+
+function enUncounted(n: number): string {
+  if (n <= 0) return "";
+  return n === 1
+    ? " Of these, 1 has an empty or unrecognised status and is not counted: see the check results."
+    : ` Of these, ${n} have an empty or unrecognised status and are not counted: see the check results.`;
+}
 
 export const ZH_CN: Strings = {
   locale: "zh-CN",
@@ -178,7 +192,7 @@ export const ZH_CN: Strings = {
     headerRows: (rows) => `第 ${rows} 行`,
     headerRowsLabel: "表头",
     dataRange: "数据区域",
-    tasks: (n) => `${n} 项任务`,
+    tasks: (n, counted) => (n === counted ? `${n} 项任务` : `${n} 项任务，${counted} 项计入统计`),
     period: "期间",
     periodText: (year, quarter) => `${year === null ? "年度未识别" : `${year}年`}${quarter === null ? "，季度未识别" : ZH_QUARTERS[quarter - 1]}`,
     chooseSheet: "调度表所在工作表",
@@ -233,10 +247,11 @@ export const ZH_CN: Strings = {
     unsaved: "有未保存的修改",
   },
   results: {
-    checked: (total, issues) => `已检查：共 ${total} 项任务，${issues === 0 ? "未发现问题" : `发现 ${issues} 个问题`}。`,
+    checked: (tasks, issues, uncounted) =>
+      `已检查：共 ${tasks} 项任务，${issues === 0 ? "未发现问题" : `发现 ${issues} 个问题`}。${zhUncounted(uncounted)}`,
     highlighted: (missed) => `已标记 ${missed} 项未完成任务。`,
     cleared: (n) => (n === 0 ? "没有需要清除的标记。" : "已清除本工具添加的未完成标记。"),
-    generated: (sheet, total, missed) => `已生成工作表“${sheet}”：共 ${total} 项任务，标记未完成 ${missed} 项。`,
+    generated: (sheet, tasks, missed, uncounted) => `已生成工作表“${sheet}”：共 ${tasks} 项任务，标记未完成 ${missed} 项。${zhUncounted(uncounted)}`,
     preferencesSaved: "已保存，并重新检查。",
   },
   tooOld: {
@@ -278,7 +293,7 @@ export const EN_US: Strings = {
     headerRows: (rows) => `row ${rows}`,
     headerRowsLabel: "Header",
     dataRange: "Data",
-    tasks: (n) => `${n} tasks`,
+    tasks: (n, counted) => (n === counted ? `${n} tasks` : `${n} tasks, ${counted} counted`),
     period: "Period",
     periodText: (year, quarter) => `${year === null ? "year unknown" : year}${quarter === null ? ", quarter unknown" : ` Q${quarter}`}`,
     chooseSheet: "Sheet with the tracking table",
@@ -333,10 +348,10 @@ export const EN_US: Strings = {
     unsaved: "Unsaved changes",
   },
   results: {
-    checked: (total, issues) => `Checked ${total} tasks: ${issues === 0 ? "no problems" : `${issues} problems`}.`,
+    checked: (tasks, issues, uncounted) => `Checked ${tasks} tasks: ${issues === 0 ? "no problems" : `${issues} problems`}.${enUncounted(uncounted)}`,
     highlighted: (missed) => `Marked ${missed} missed tasks.`,
     cleared: (n) => (n === 0 ? "There were no marks to clear." : "Removed the marks this add-in added."),
-    generated: (sheet, total, missed) => `Wrote sheet “${sheet}”: ${total} tasks, ${missed} marked as missed.`,
+    generated: (sheet, tasks, missed, uncounted) => `Wrote sheet “${sheet}”: ${tasks} tasks, ${missed} marked as missed.${enUncounted(uncounted)}`,
     preferencesSaved: "Saved; checked again.",
   },
   tooOld: {

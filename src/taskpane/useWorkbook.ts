@@ -50,6 +50,11 @@ export interface WorkbookDeps {
   readonly firstLoad?: Promise<actions.FirstLoad>;
 }
 
+/** Tasks left out of the statistics: their status is empty or not recognised (the check reports each). */
+function uncounted(analysis: Analysis): number {
+  return analysis.tasks.length - analysis.statistics.total;
+}
+
 export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): WorkbookApi {
   const runner = deps.run ?? actions.excelRun;
   const today = deps.today ?? (() => todayIso());
@@ -101,8 +106,8 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
 
   const checkedMessage = useCallback(
     (analysis: Analysis): PaneMessage => ({
-      kind: analysis.issues.some((i) => i.severity === "error") ? "warning" : "success",
-      text: strings.results.checked(analysis.statistics.total, analysis.issues.length),
+      kind: analysis.issues.some((i) => i.severity === "error") || uncounted(analysis) > 0 ? "warning" : "success",
+      text: strings.results.checked(analysis.tasks.length, analysis.issues.length, uncounted(analysis)),
     }),
     [strings],
   );
@@ -150,11 +155,11 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
           }
           case "generate": {
             const job = await actions.writeNotice(prefs, today(), events, runner);
-            const { statistics } = job.analysis;
-            return {
-              analysis: job.analysis,
-              message: { kind: "success", text: strings.results.generated(job.noticeSheet.name, statistics.total, statistics.counts.missed) },
-            };
+            const { analysis } = job;
+            const left = uncounted(analysis);
+            // Written, but tasks the notice does not count are worth a look: a warning, not a plain success.
+            const text = strings.results.generated(job.noticeSheet.name, analysis.tasks.length, analysis.statistics.counts.missed, left);
+            return { analysis, message: { kind: left > 0 ? "warning" : "success", text } };
           }
         }
       });

@@ -223,6 +223,25 @@ describe("App on the strict Excel double", () => {
     expect(sheetChoices()).toContain("一季度督查通报");
   });
 
+  it("warns when tasks were left out of the counts, and says how many are counted", async () => {
+    const model = await loadModel(path.resolve("samples/tracking-variant.xlsx"));
+    const tracking = model.sheets.find((s) => s.name === "一季度推进情况")!;
+    // Task 2's status (达进度) becomes a word the reader does not know.
+    tracking.cells.F6!.value = "进行中";
+    const excel = new ExcelDouble(model);
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
+    await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
+    expect(view.querySelector("[data-testid=detection]")?.textContent).toContain("20 项任务，19 项计入统计");
+
+    await click(byRole(view, "button", "生成通报"));
+    await waitFor(() => expect(view.querySelector("[data-message-kind]")).not.toBeNull());
+    expect(view.querySelector("[data-message-kind]")?.getAttribute("data-message-kind")).toBe("warning");
+    expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe(
+      "已生成工作表“一季度督查通报”：共 20 项任务，标记未完成 5 项。其中 1 项状态为空或无法识别，未计入统计，请查看检查结果。",
+    );
+  });
+
   it("names the Excel needed and disables every action below ExcelApi 1.6", async () => {
     const excel = new ExcelDouble(await loadModel(path.resolve("samples/tracking-variant.xlsx")), { apiVersion: "1.5" });
     restore = excel.install();

@@ -85,7 +85,16 @@ describe("strings", () => {
   });
 
   it("fills its messages", () => {
-    expect(ZH_CN.results.generated("三季度督查通报", 99, 8)).toBe("已生成工作表“三季度督查通报”：共 99 项任务，标记未完成 8 项。");
+    expect(ZH_CN.results.generated("三季度督查通报", 99, 8, 0)).toBe("已生成工作表“三季度督查通报”：共 99 项任务，标记未完成 8 项。");
+    expect(ZH_CN.results.generated("三季度督查通报", 20, 5, 1)).toBe(
+      "已生成工作表“三季度督查通报”：共 20 项任务，标记未完成 5 项。其中 1 项状态为空或无法识别，未计入统计，请查看检查结果。",
+    );
+    expect(ZH_CN.results.checked(20, 3, 1)).toBe("已检查：共 20 项任务，发现 3 个问题。其中 1 项状态为空或无法识别，未计入统计，请查看检查结果。");
+    expect(ZH_CN.detection.tasks(20, 20)).toBe("20 项任务");
+    expect(ZH_CN.detection.tasks(20, 19)).toBe("20 项任务，19 项计入统计");
+    expect(EN_US.results.generated("Q3", 20, 5, 1)).toBe(
+      "Wrote sheet “Q3”: 20 tasks, 5 marked as missed. Of these, 1 has an empty or unrecognised status and is not counted: see the check results.",
+    );
     expect(ZH_CN.results.cleared(0)).toBe("没有需要清除的标记。");
     // One rule marks every missed row (ExcelApi 1.9): the number of rules removed is no count to show.
     for (const rules of [1, 8]) {

@@ -4,6 +4,7 @@ import { prepareNotice } from "../../src/core";
 import { workbookToGrid } from "../../src/hosts/exceljs";
 import { MAX_QUERY_LENGTH, parseResultQuery, resultQuery, type CommandResult } from "../../src/commands/result-query";
 import { failureResult, successResult } from "../../src/commands/result-text";
+import { book, row, trackingSheet } from "../helpers/grid";
 
 describe("ribbon command result", () => {
   it("words a successful run with counts, shares and the missed tasks", async () => {
@@ -18,6 +19,29 @@ describe("ribbon command result", () => {
     );
     expect(result.lines[2]).toBe("已标记未完成任务 8 项：第30项、第32项、第45项、第48项、第50项、第71项、第78项、第90项。");
     expect(result.lines).toHaveLength(3); // no problems in the sample
+  });
+
+  it("warns when tasks were left out of the counts, and lists the missed tasks last", () => {
+    const job = prepareNotice(
+      book(
+        trackingSheet([
+          row(1, "任务一", "区发改局", "已完成"),
+          row(2, "任务二", "区财政局", "未完成", { reason: "资金未到位", next: "加快拨付" }),
+          row(3, "任务三", "区财政局", "进行中"),
+          row(4, "任务四", "区住建局", ""),
+        ]),
+      ),
+      { today: "2025-10-29" },
+    );
+    const result = successResult(job);
+    expect(result.kind).toBe("warning");
+    expect(result.title).toBe("督查通报已生成");
+    expect(result.lines[1]).toBe(
+      "共 4 项任务，其中 2 项状态为空或无法识别，未计入统计；其余 2 项：已完成 1 项（50.00%），序时推进 0 项（0.00%），未完成 1 项（50.00%），暂不实施 0 项（0.00%），待确定 0 项（0.00%）。",
+    );
+    expect(result.lines[2]).toMatch(/^检查发现 \d+ 个问题（其中错误 2 个），请打开“督查通报助手”任务窗格查看检查结果。$/);
+    expect(result.lines[3]).toBe("已标记未完成任务 1 项：第2项。");
+    expect(parseResultQuery(`?${resultQuery(result)}`)).toEqual(result);
   });
 
   it("carries a failure's message as is", () => {

@@ -43,7 +43,7 @@ export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disable
             <dd data-testid="detected-header">{t.headerRows(headerRowsText(table, strings.locale))}</dd>
             <dt>{t.dataRange}</dt>
             <dd>
-              {dataRangeText(table)}（{t.tasks(analysis.tasks.length)}）
+              {dataRangeText(table)}（{t.tasks(analysis.tasks.length, analysis.statistics.total)}）
             </dd>
             <dt>{t.period}</dt>
             <dd>{t.periodText(analysis.period.year, analysis.period.quarter)}</dd>
