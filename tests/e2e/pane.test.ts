@@ -114,12 +114,16 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     await expect.poll(() => page.evaluate(() => window.__harness.model().selection)).toBe(`${TRACKING}!G18`);
     expect(await page.evaluate(() => window.__harness.model().activeSheet)).toBe(TRACKING);
 
-    // Generate.
+    // Generate, within the one-click budget of 3 syncs (the notice sheet shown in the last one).
     const before = sheetValues(samples.variant!, TRACKING);
+    const syncsBefore = await page.evaluate(() => window.__harness.excel!.syncCount);
     await page.click("button[data-action=generate]");
     await page.waitForSelector("[data-message-kind=success]", { timeout: 20_000 });
     expect(await page.textContent("[data-testid=message-text]")).toContain(`已生成工作表“${NOTICE}”`);
     expect(await page.evaluate(() => window.__harness.model().activeSheet)).toBe(NOTICE);
+    expect((await page.evaluate(() => window.__harness.excel!.syncCount)) - syncsBefore).toBeLessThanOrEqual(3);
+    // The sheet list has the new sheet.
+    expect(await page.locator("select option").allTextContents()).toContain(NOTICE);
     // Keyboard users keep their place: the button stayed focusable while the action ran.
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-action"))).toBe("generate");
     expect(await harnessErrors(page)).toEqual([]);
@@ -203,22 +207,25 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
 });
 
 describe("ribbon command on the built commands page", { timeout: 90_000 }, () => {
-  async function runCommand(options: Record<string, string>) {
-    const page = await browser.context.newPage();
-    await page.goto(server.pageUrl("commands", options));
+  /** Presses the button on a page (a new one unless given); how often the command completed and how many syncs it made. */
+  async function runCommand(options: Record<string, string>, on?: Page) {
+    const page = on ?? (await browser.context.newPage());
+    if (!on) await page.goto(server.pageUrl("commands", options));
     await page.waitForFunction(() => typeof window.__harness?.associations.generateNotice === "function", null, { timeout: 20_000 });
-    const completed = await page.evaluate(async () => {
+    const { completed, syncs } = await page.evaluate(async () => {
       let calls = 0;
+      const before = window.__harness.excel!.syncCount;
       const event = { source: { id: "GenerateButton" }, completed: () => void calls++ };
       await window.__harness.associations.generateNotice!(event);
-      return calls;
+      return { completed: calls, syncs: window.__harness.excel!.syncCount - before };
     });
-    return { page, completed };
+    return { page, completed, syncs };
   }
 
   it("writes the notice with the stored preferences, shows it, reports in a dialog and completes", async () => {
-    const { page, completed } = await runCommand({ model: "q3", dialog: "1" });
+    const { page, completed, syncs } = await runCommand({ model: "q3", dialog: "1" });
     expect(completed).toBe(1);
+    expect(syncs).toBeLessThanOrEqual(3);
     const model = await page.evaluate(() => window.__harness.model());
     expect(model.activeSheet).toBe("三季度督查通报");
     const saved = await roundTrip(model, "q3-after");
@@ -235,6 +242,14 @@ describe("ribbon command on the built commands page", { timeout: 90_000 }, () =>
     expect(await dialog.textContent("#result-title")).toBe("督查通报已生成");
     expect(await dialog.textContent("#result-lines")).toContain("已标记未完成任务 8 项");
     await dialog.close();
+
+    // Pressed again: the notice sheet is replaced, still within 3 syncs.
+    const again = await runCommand({}, page);
+    expect(again.completed).toBe(1);
+    expect(again.syncs).toBeLessThanOrEqual(3);
+    const after = await page.evaluate(() => window.__harness.model());
+    expect(after.sheets.filter((s) => s.name === "三季度督查通报")).toHaveLength(1);
+    expect(after.activeSheet).toBe("三季度督查通报");
     await page.close();
   });
 
