@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { NOTICE_MARKER } from "../src/core";
+import { NOTICE_MARKER, NOTICE_MARKER_CELL } from "../src/core";
 
 const [input, prefix = "docs/notice", pages = "2"] = process.argv.slice(2);
 if (!input) {
@@ -22,7 +22,7 @@ if (!input) {
 
 const wb = new ExcelJS.Workbook();
 await wb.xlsx.readFile(input);
-const notice = wb.worksheets.find((ws) => ws.getCell("B1").value === NOTICE_MARKER);
+const notice = wb.worksheets.find((ws) => ws.getCell(NOTICE_MARKER_CELL.row + 1, NOTICE_MARKER_CELL.col + 1).value === NOTICE_MARKER);
 if (!notice) {
   console.error(`错误：${input} 中没有本工具生成的通报工作表。`);
   process.exit(2);

@@ -9,7 +9,7 @@ export { FIELD_LABELS, FIELD_ALIASES, HEADER_PATTERNS } from "./columns";
 export { STATUS_WORDS, classifyStatus } from "./status";
 export { buildNotice, noticeText, quarterName, type NoticeModel, type Paragraph, type ParagraphRole } from "./notice/model";
 export { WORDING } from "./notice/wording";
-export { NOTICE_MARKER, planNoticeSheet } from "./layout/notice-sheet";
+export { NOTICE_MARKER, NOTICE_MARKER_CELL, planNoticeSheet } from "./layout/notice-sheet";
 export { HIGHLIGHT_MARKER, planHighlight } from "./layout/highlight";
 export { applyOverrides, parseMapping } from "./mapping";
 export { CATEGORY_LABELS, categorySummary } from "./labels";

@@ -16,6 +16,8 @@ export const TEXT_BLOCK_WIDTH_MM = 156;
 
 /** The tag in the hidden marker cell of every notice sheet this tool writes. */
 export const NOTICE_MARKER = "supervision-notice:notice-sheet";
+/** Where that tag stands: B1, in the hidden second column. Hosts read it to know a sheet is theirs to replace. */
+export const NOTICE_MARKER_CELL = { row: 0, col: 1 } as const;
 
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT = 409;
@@ -132,6 +134,6 @@ export function planNoticeSheet(model: NoticeModel): SheetPlan {
     rowHeights,
     pageSetup: pageSetup(lastRow),
     showGridlines: false,
-    marker: { row: 0, col: 1, text: NOTICE_MARKER },
+    marker: { ...NOTICE_MARKER_CELL, text: NOTICE_MARKER },
   };
 }

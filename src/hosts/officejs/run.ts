@@ -36,6 +36,7 @@
 import {
   HIGHLIGHT_MARKER,
   InputError,
+  NOTICE_MARKER_CELL,
   analyse,
   cellAddress,
   parseRangeAddress,
@@ -94,12 +95,8 @@ interface WorkbookRead extends SheetsRead {
   readonly names: readonly string[];
 }
 
-/**
- * Where planNoticeSheet puts a notice sheet's marker (B1). A read for
- * writing takes this cell of every sheet it does not read whole; a plan with
- * the marker elsewhere would cost one more sync (see existingNotice).
- */
-const MARKER_CELL = { row: 0, col: 1 } as const;
+/** Where planNoticeSheet puts a notice sheet's marker: a read for writing takes this cell of every sheet it does not read whole. */
+const MARKER_CELL = NOTICE_MARKER_CELL;
 
 function runOptions(prefs: StoredPreferences, today: string): RunOptions {
   return { sheet: prefs.sheet, mapping: prefs.mapping, settings: prefs.settings, today };
