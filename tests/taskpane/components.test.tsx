@@ -166,6 +166,13 @@ describe("MappingEditor", () => {
     await click(apply);
     expect(onApply).toHaveBeenCalledWith({ reason: 7 });
   });
+
+  it("offers every column from A to Z when no table was found, so a choice can find it", async () => {
+    await ui(<MappingEditor strings={ZH_CN} table={null} saved={undefined} disabled={false} onApply={vi.fn()} />);
+    const options = [...byLabel<HTMLSelectElement>("完成状态").options].map((o) => o.value).filter((v) => v !== "");
+    expect(options.at(-1)).toBe("Z");
+    expect(options).toHaveLength(26);
+  });
 });
 
 describe("SettingsForm", () => {

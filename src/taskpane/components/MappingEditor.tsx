@@ -49,7 +49,8 @@ export function MappingEditor({ strings, table, saved, disabled, onApply }: Mapp
   const t = strings.mapping;
   const detected = table?.mapping ?? {};
   const lastCol = Math.max(table?.lastCol ?? 0, ...Object.values(draft.overrides));
-  const letters = columnLetters(lastCol, 8);
+  // Without a table found, offer A–Z: the user's choice may be what finds it.
+  const letters = columnLetters(lastCol, table ? 8 : 26);
   const duplicates = duplicateColumns(effectiveMapping(detected, saved, draft));
   const dirty = isDirty(draft, saved);
 
