@@ -60,8 +60,14 @@ const TOTAL_ROW = /^(?:合计|小计|总计|共计)/;
  */
 function isStructureRow(row: readonly CellValue[] | undefined, ownNumber: string, status: string, table: TableLocation): boolean {
   if (status === "" && SECTION_NUMBER.test(ownNumber.replace(/\s+/g, ""))) return true;
-  const first = (row ?? []).map(cellText).find((t) => t !== "") ?? "";
-  if (TOTAL_ROW.test(first.replace(/\s+/g, ""))) return true;
+  for (const v of row ?? []) {
+    const first = cellText(v);
+    if (first === "") continue;
+    if (TOTAL_ROW.test(first.replace(/\s+/g, ""))) return true;
+    break;
+  }
+  // A repeated header shows the status column's own header word where a status belongs.
+  if (status === "" || headerKey(status) !== table.headerLabels.status) return false;
   let headerCells = 0;
   for (const [field, label] of Object.entries(table.headerLabels) as [Field, string][]) {
     const c = table.mapping[field]!;
