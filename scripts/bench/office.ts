@@ -69,7 +69,7 @@ async function measure(rows: number, path: Path, sheetStored: boolean) {
 
 export async function benchOfficeHost(): Promise<void> {
   console.log("\n## Office.js host, one-click runs over the strict Excel double");
-  console.log("ribbon: 一键生成通报, preferences stored in the workbook; pane: 生成通报, preferences in hand. Re-run: over the first run's notice sheet.");
+  console.log("ribbon: 一键生成通报, preferences stored in the workbook; pane: 生成通报, preferences in hand. Re-run: over the first run's notice sheet.\n");
   console.log("| data rows | path | sheet stored | syncs | re-run syncs | queued operations | largest request KB | 检查 syncs | double ms |");
   console.log("|---:|---|---|---:|---:|---:|---:|---:|---:|");
   for (const rows of [99, 10_000, 50_000]) {
