@@ -5,6 +5,7 @@
  * the double runs in a browser too. Addresses are A1 strings without a sheet
  * name; cells are keyed by their A1 address ("F35").
  */
+import { columnLetter as columnLetters, columnIndex as columnNumber } from "../../src/core/grid";
 
 export interface FontModel {
   name?: string;
@@ -123,22 +124,8 @@ export interface Rect {
   colCount: number;
 }
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+/** Column letters ↔ 0-based index: the core's pure helpers (A1 arithmetic is not what the double is testing). */
+export { columnLetter as columnLetters, columnIndex as columnNumber } from "../../src/core/grid";
 
 export function cellKey(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
