@@ -133,6 +133,21 @@ function markerValues(cells: ReadonlyMap<string, Excel.Range>): Map<string, unkn
   return out;
 }
 
+/** Queues the reads of the sheets named in `whole` and of the marker cell of those in `markersOf`. */
+function queueReads(
+  context: Excel.RequestContext,
+  whole: readonly string[],
+  markersOf: readonly string[],
+  features: ExcelFeatures,
+  options: ReturnType<typeof readOptions>,
+): { pending: PendingSheet[]; markers: Map<string, Excel.Range> } {
+  const worksheets = context.workbook.worksheets;
+  return {
+    pending: whole.map((name) => queueSheetRead(worksheets.getItem(name), name, features, options)),
+    markers: queueMarkers(context, markersOf),
+  };
+}
+
 /**
  * Reads the sheets named in `whole` and the marker cell of those in
  * `markersOf`, in one sync. When the response is too large (Excel on the
@@ -146,9 +161,7 @@ async function readSheets(
   features: ExcelFeatures,
   forWriting: boolean,
 ): Promise<SheetsRead> {
-  const worksheets = context.workbook.worksheets;
-  const pending = whole.map((name) => queueSheetRead(worksheets.getItem(name), name, features, readOptions(forWriting)));
-  const markers = queueMarkers(context, markersOf);
+  const { pending, markers } = queueReads(context, whole, markersOf, features, readOptions(forWriting));
   try {
     await context.sync();
   } catch (e) {
@@ -165,9 +178,7 @@ async function readSheetsInChunks(
   features: ExcelFeatures,
   forWriting: boolean,
 ): Promise<SheetsRead> {
-  const worksheets = context.workbook.worksheets;
-  const pending = whole.map((name) => queueSheetRead(worksheets.getItem(name), name, features, readOptions(forWriting, false)));
-  const markers = queueMarkers(context, markersOf);
+  const { pending, markers } = queueReads(context, whole, markersOf, features, readOptions(forWriting, false));
   await context.sync();
   const sheets = new Map<string, ReadSheet>();
   for (const p of pending) {
