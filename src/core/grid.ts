@@ -20,6 +20,8 @@ export interface SheetGrid {
   readonly name: string;
   readonly values: readonly (readonly CellValue[])[];
   readonly merges: readonly CellRange[];
+  /** 0-based columns the sheet hides (a hidden column never wins over a visible one). */
+  readonly hiddenColumns?: readonly number[];
 }
 
 export interface WorkbookGrid {
