@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { InputError, isoDate, noticeText, parseIsoDate, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
 import { clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
 import { humanReport } from "./report";
+import { VERSION } from "./version";
 
 const USAGE = `用法 / Usage:
   npm run --silent notice -- <调度表.xlsx> [-o <输出.xlsx>] [选项]
@@ -28,7 +29,8 @@ const USAGE = `用法 / Usage:
   --clear              只清除本工具添加的未完成标记，不生成通报
   --json               标准输出只输出一个 JSON 文档
   --text               标准输出只打印通报全文（摘要改到标准错误）
-  -h, --help           显示本帮助`;
+  -h, --help           显示本帮助
+  -v, --version        显示版本号`;
 
 class UsageError extends InputError {}
 
@@ -80,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
         json: { type: "boolean" },
         text: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
       },
     });
   } catch (e) {
@@ -88,6 +91,10 @@ async function main(argv: string[]): Promise<number> {
   const { values: o, positionals } = parsed;
   if (o.help) {
     process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  if (o.version) {
+    process.stdout.write(VERSION + "\n");
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError("请给出一个调度表文件（.xlsx），例如：npm run --silent notice -- samples/tracking-2025-q3.xlsx");

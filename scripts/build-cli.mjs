@@ -1,0 +1,41 @@
+// Builds the command line into one plain JavaScript file for Node 20+:
+// dist-cli/supervision-notice.cjs, the package's `bin`. ExcelJS and every other
+// dependency are bundled in, so the packed tarball installs with no
+// dependencies and runs without TypeScript (`npm pack`, `npm install -g`).
+//
+//   node scripts/build-cli.mjs     (npm run build:cli; notice, demo and pack run it first)
+import { chmodSync } from "node:fs";
+import { builtinModules } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const CLI_BUNDLE = path.join(root, "dist-cli", "supervision-notice.cjs");
+
+const result = await build({
+  entryPoints: [path.join(root, "src/cli/main.ts")],
+  outfile: CLI_BUNDLE,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  // CommonJS: ExcelJS and its dependencies are CommonJS and require() Node's modules.
+  format: "cjs",
+  // Smaller and faster to load; names are kept readable for DEBUG=1 stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "eof",
+  banner: { js: "#!/usr/bin/env node" },
+  logLevel: "warning",
+  metafile: true,
+});
+
+// Only Node's own modules may stay outside the bundle.
+const external = Object.values(result.metafile.outputs)
+  .flatMap((o) => o.imports)
+  .filter((i) => i.external && !i.path.startsWith("node:") && !builtinModules.includes(i.path));
+if (external.length > 0) {
+  console.error(`build-cli: not bundled: ${[...new Set(external.map((i) => i.path))].join(", ")}`);
+  process.exit(1);
+}
+chmodSync(CLI_BUNDLE, 0o755);
