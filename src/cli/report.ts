@@ -1,15 +1,16 @@
 /** The command line's human-readable summary of a job. */
-import { categorySummary, cellAddress, type NoticeJob } from "../core";
+import { categorySummary, describeAnalysis, type NoticeJob, type OptionWording } from "../core";
 
 const SEVERITY_LABELS = { error: "错误", warning: "警告", info: "提示" } as const;
 
+/** The CLI names its own options where the report says why. */
+export const CLI_WORDING: OptionWording = { quarter: (q) => `按 --quarter ${q}`, government: " --government 选项" };
+
 export function humanReport(job: NoticeJob, output: string): string {
-  const { table, statistics, issues, tasks } = job.analysis;
-  const headerRows = table.headerRows.map((r) => r + 1).join("、");
-  const lines = [
-    `调度表：工作表“${table.sheet}”，表头第 ${headerRows} 行，数据 ${cellAddress(table.firstDataRow, table.firstCol)}:${cellAddress(table.lastDataRow, table.lastCol)}`,
-    `任务 ${statistics.total} 项：${categorySummary(statistics)}`,
-  ];
+  const { statistics, issues, tasks } = job.analysis;
+  const lines = [...describeAnalysis(job.analysis, CLI_WORDING), `任务 ${statistics.total} 项：${categorySummary(statistics)}`];
+  const unclassified = tasks.filter((t) => t.category === null).length;
+  if (unclassified > 0) lines.push(`草稿：${unclassified} 项任务的完成状态为空或无法识别，未计入统计；通报标题标为“（草稿）”。`);
   const missed = tasks.filter((t) => t.category === "missed").map((t) => t.label);
   if (missed.length > 0) lines.push(`未完成：${missed.join("、")}`);
   if (issues.length === 0) lines.push("检查：未发现问题");

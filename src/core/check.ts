@@ -3,7 +3,7 @@ import { cellAddress, qualifiedAddress } from "./grid";
 import { FIELD_LABELS } from "./columns";
 import { CATEGORY_LABELS } from "./labels";
 import { STATUS_WORDS } from "./status";
-import type { ReadResult } from "./tasks";
+import { taskLabel, type ReadResult } from "./tasks";
 import type { Field, Issue, IssueCode, Severity, TableLocation, Task } from "./types";
 
 
@@ -20,12 +20,19 @@ class IssueList {
   }
 }
 
-/** Columns without which some checks cannot run. */
+/** Columns without which some checks cannot run, and columns stood in for by others. */
 function checkColumns(table: TableLocation, list: IssueList): void {
+  const { mapping, sheet } = table;
   for (const field of ["number", "task", "lead", "reason", "nextSteps"] as const) {
-    if (table.mapping[field] === undefined) {
-      list.add("missing-column", "warning", null, null, `工作表“${table.sheet}”中未找到“${FIELD_LABELS[field]}”列，相关内容无法检查；可在列映射中手动指定。`);
+    if (mapping[field] !== undefined) continue;
+    if ((field === "reason" || field === "nextSteps") && mapping.progress !== undefined) {
+      list.add("missing-column", "info", null, null, `工作表“${sheet}”中未找到“${FIELD_LABELS[field]}”列，从“进展情况”中“${field === "reason" ? "存在问题：" : "下一步："}”等文字之后读取。`);
+      continue;
     }
+    list.add("missing-column", "warning", null, null, `工作表“${sheet}”中未找到“${FIELD_LABELS[field]}”列，相关内容无法检查；可在列映射中手动指定。`);
+  }
+  if (mapping.quarterTarget === undefined && mapping.annualTarget !== undefined) {
+    list.add("missing-column", "info", null, null, `工作表“${sheet}”中没有季度目标列，使用“${table.headerLabels.annualTarget}”列，通报中写作“根据年初确定的年度目标任务”。`);
   }
 }
 
@@ -46,11 +53,11 @@ function checkTask(t: Task, table: TableLocation, list: IssueList): void {
   if (t.leadText === "" && table.mapping.lead !== undefined) list.add("empty-lead", "warning", t.row, "lead", `${where}未填写牵头部门。`);
 
   const c = t.category;
-  if ((c === "missed" || c === "suspended" || c === "pending") && t.reason === "" && table.mapping.reason !== undefined) {
-    list.add("missing-reason", "warning", t.row, "reason", `${where}状态为“${CATEGORY_LABELS[c]}”，但未填写原因。`);
+  if ((c === "missed" || c === "suspended" || c === "pending") && t.reason === "" && (table.mapping.reason !== undefined || table.mapping.progress !== undefined)) {
+    list.add("missing-reason", "warning", t.row, table.mapping.reason !== undefined ? "reason" : "progress", `${where}状态为“${CATEGORY_LABELS[c]}”，但未填写原因。`);
   }
-  if (c === "missed" && t.nextSteps === "" && table.mapping.nextSteps !== undefined) {
-    list.add("missing-next-steps", "warning", t.row, "nextSteps", `${where}未完成季度目标，但未填写下一步工作。`);
+  if (c === "missed" && t.nextSteps === "" && (table.mapping.nextSteps !== undefined || table.mapping.progress !== undefined)) {
+    list.add("missing-next-steps", "warning", t.row, table.mapping.nextSteps !== undefined ? "nextSteps" : "progress", `${where}未完成季度目标，但未填写下一步工作。`);
   }
 }
 
@@ -61,21 +68,28 @@ function checkNumbers(tasks: readonly Task[], read: ReadResult, list: IssueList)
   const firstRow = new Map<string, Task>();
   for (const t of tasks) {
     if (t.number === null) continue;
-    const earlier = firstRow.get(t.id);
+    const id = t.id.replace(/@\d+$/, "");
+    const earlier = firstRow.get(id);
     if (earlier) {
-      list.add("duplicate-number", "warning", t.row, "number", `${t.label}重复：第${earlier.row + 1}行和第${t.row + 1}行都是${t.label}。`);
+      const name = taskLabel(t.number, t.subItem, t.row, t.section);
+      list.add("duplicate-number", "warning", t.row, "number", `${name}重复：第${earlier.row + 1}行和第${t.row + 1}行都是${name}，通报中按行区分。`);
     } else {
-      firstRow.set(t.id, t);
+      firstRow.set(id, t);
     }
   }
-  const numbers = Float64Array.from(new Set(tasks.map((t) => t.number).filter((n): n is number => n !== null))).sort();
-  for (let i = 1; i < numbers.length; i++) {
-    const prev = numbers[i - 1]!;
-    const next = numbers[i]!;
-    if (next - prev <= 1) continue;
-    const at = tasks.find((t) => t.number === next)!;
-    const gap = next - prev === 2 ? `第${prev + 1}项` : `第${prev + 1}项至第${next - 1}项`;
-    list.add("missing-number", "warning", at.row, "number", `序号不连续：缺少${gap}。`);
+  const bySection = new Map<string | null, Task[]>();
+  for (const t of tasks) if (t.number !== null) (bySection.get(t.section) ?? bySection.set(t.section, []).get(t.section)!).push(t);
+  for (const [section, own] of bySection) {
+    const part = section === null ? "" : `第${section}部分`;
+    const numbers = Float64Array.from(new Set(own.map((t) => t.number!))).sort();
+    for (let i = 1; i < numbers.length; i++) {
+      const prev = numbers[i - 1]!;
+      const next = numbers[i]!;
+      if (next - prev <= 1) continue;
+      const at = own.find((t) => t.number === next)!;
+      const gap = next - prev === 2 ? `${part}第${prev + 1}项` : `${part}第${prev + 1}项至第${next - 1}项`;
+      list.add("missing-number", "warning", at.row, "number", `序号不连续：缺少${gap}。`);
+    }
   }
 }
 

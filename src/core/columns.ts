@@ -16,10 +16,12 @@ export const HEADER_PATTERNS: Readonly<Record<Field, readonly RegExp[]>> = {
   annualTarget: [/^(?:年度目标|年度目标任务|全年目标|全年目标任务)$/],
   quarterTarget: [new RegExp(`^${Q}(?:目标|目标任务|工作目标)$`), /^(?:节点目标|节点目标任务|形象进度|进度目标)$/],
   deadline: [/^(?:完成时限|计划完成时间|完成时间|时限要求)$/],
-  progress: [new RegExp(`^${Q}?(?:进展情况|推进情况|工作进展|完成情况|落实情况)$`)],
+  progress: [new RegExp(`^${Q}?(?:进展情况|推进情况|工作进展|工作进展情况|完成情况|落实情况|推进落实情况|进展|完成进度|工作推进情况)$`)],
   status: [/^(?:完成状态|状态|任务状态|进度状态|推进状态|进展状态|是否完成|完成情况|备注)$/],
-  reason: [/^(?:未完成原因|存在问题|存在的问题|滞后原因|问题及原因|未完成原因及存在问题|暂不实施原因)$/],
-  nextSteps: [/^(?:下一步工作|下一步措施|下步措施|下步打算|下一步打算|下步工作|下一步工作计划|整改措施)$/],
+  reason: [/^(?:未完成原因|存在问题|存在的问题|滞后原因|问题及原因|未完成原因及存在问题|暂不实施原因|困难和问题|存在困难|存在困难和问题|存在问题及原因|原因)$/],
+  nextSteps: [
+    /^(?:下一步工作|下一步措施|下步措施|下步打算|下一步打算|下步工作|下一步工作计划|下一步计划|下步计划|推进计划|下一步工作打算|下步工作打算|整改措施)$/,
+  ],
   contact: [/^(?:责任人|联系人|联系方式|联系电话|经办人)$/],
 };
 
@@ -28,6 +30,9 @@ export const AMBIGUOUS_STATUS_HEADERS: readonly RegExp[] = [
   new RegExp(`^${Q}?完成情况$`),
   /^备注$/,
 ];
+
+/** Under a period (`三季度` over `目标任务`, or `一季度目标`), these words name the period's target. */
+const PERIOD_TARGET = /^(?:目标|目标任务|工作目标|任务目标|节点目标)$/;
 
 /** Chinese names of the fields, for messages and the mapping editor. */
 export const FIELD_LABELS: Readonly<Record<Field, string>> = {
@@ -71,12 +76,14 @@ export function headerCore(key: string): string {
 /**
  * Each field a header text matches, strongest first: the index of the
  * matching pattern is its rank (0 = primary words such as 牵头部门, 1 = the
- * fallbacks such as 责任单位).
+ * fallbacks such as 责任单位). Under a period, `目标任务` is that period's
+ * target, not the task.
  */
-export function matchHeader(header: string): { field: Field; rank: number }[] {
+export function matchHeader(header: string, underPeriod = false): { field: Field; rank: number }[] {
   const found: { field: Field; rank: number }[] = [];
   const key = headerCore(header);
   if (key === "") return found;
+  if (underPeriod && PERIOD_TARGET.test(key)) return [{ field: "quarterTarget", rank: 0 }];
   for (const [field, patterns] of Object.entries(HEADER_PATTERNS) as [Field, readonly RegExp[]][]) {
     const rank = patterns.findIndex((p) => p.test(key));
     if (rank >= 0) found.push({ field, rank });

@@ -4,6 +4,7 @@ export * from "./types";
 export * from "./plan";
 export * from "./errors";
 export * from "./settings";
+export * from "./period";
 export * from "./pipeline";
 export { FIELD_LABELS, FIELD_ALIASES, HEADER_PATTERNS } from "./columns";
 export { STATUS_WORDS, classifyStatus } from "./status";
@@ -13,3 +14,4 @@ export { NOTICE_MARKER, NOTICE_MARKER_CELL, planNoticeSheet } from "./layout/not
 export { HIGHLIGHT_MARKER, planHighlight } from "./layout/highlight";
 export { applyOverrides, parseMapping } from "./mapping";
 export { CATEGORY_LABELS, categorySummary } from "./labels";
+export { describeAnalysis, SETTING_WORDING, type OptionWording } from "./describe";

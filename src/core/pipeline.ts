@@ -7,14 +7,18 @@ import { InputError } from "./errors";
 import type { WorkbookGrid } from "./grid";
 import { planHighlight } from "./layout/highlight";
 import { planNoticeSheet } from "./layout/notice-sheet";
-import { buildNotice, type NoticeModel } from "./notice/model";
+import { buildNotice, governmentLevel, quarterName, type NoticeModel } from "./notice/model";
 import type { HighlightPlan, SheetPlan } from "./plan";
-import { detectPeriod, normaliseSettings, type NoticeSettings } from "./settings";
+import { normaliseSettings, type NoticeSettings } from "./settings";
 import { computeStatistics } from "./statistics";
-import { findTable, findTableInSheet } from "./table";
+import { findTable, findTableInSheet, periodConflict } from "./table";
+import { cellAddress, columnLetter, qualifiedAddress, type SheetGrid } from "./grid";
+import { isBinaryMark } from "./status";
+import { cellText, toHalfWidth } from "./text";
+import type { PeriodChoice } from "./period";
 import { compareTasks, readTasks } from "./tasks";
 import { checkTasks } from "./check";
-import { CATEGORIES, type Category, type ColumnMapping, type Issue, type Period, type Statistics, type TableLocation, type Task } from "./types";
+import { CATEGORIES, type Category, type ColumnMapping, type Field, type Issue, type Statistics, type TableLocation, type Task } from "./types";
 
 export interface RunOptions {
   /** Use this sheet instead of finding the tracking sheet. */
@@ -24,7 +28,12 @@ export interface RunOptions {
   readonly settings?: Partial<NoticeSettings>;
   /** `YYYY-MM-DD` of the run (the notice date when the settings give none). */
   readonly today: string;
+  /** Write the notice even when some tasks have no usable status, marked as a draft. */
+  readonly draft?: boolean;
 }
+
+/** Where the government's name in the title came from. */
+export type PlaceSource = "option" | "title" | "default";
 
 export interface Analysis {
   readonly table: TableLocation;
@@ -32,8 +41,9 @@ export interface Analysis {
   readonly tasks: readonly Task[];
   readonly issues: readonly Issue[];
   readonly statistics: Statistics;
-  readonly period: Period;
+  readonly period: PeriodChoice;
   readonly settings: NoticeSettings;
+  readonly placeSource: PlaceSource;
 }
 
 export interface NoticeJob {
@@ -43,35 +53,124 @@ export interface NoticeJob {
   readonly highlight: HighlightPlan;
 }
 
+/**
+ * Tasks whose status is empty or cannot be read: the counts would be wrong,
+ * so no notice is written unless a draft is asked for.
+ */
+export class IncompleteStatusError extends InputError {
+  constructor(
+    readonly missing: number,
+    /** `第51项 三季度调度表!F54`. */
+    readonly example: string,
+  ) {
+    super(incompleteStatusMessage(missing, example, "生成草稿"));
+    this.name = "IncompleteStatusError";
+  }
+
+  /** The message with the surface's own way to ask for a draft (`加 --draft 生成草稿`). */
+  withDraftHint(hint: string): string {
+    return incompleteStatusMessage(this.missing, this.example, hint);
+  }
+}
+
+function incompleteStatusMessage(missing: number, example: string, hint: string): string {
+  return `${missing} 项任务的完成状态为空或无法识别（${example}${missing > 1 ? " 等" : ""}），通报未生成；补填后重试，或${hint}`;
+}
+
 function sheetList(workbook: WorkbookGrid): string {
   return workbook.sheets.map((s) => `“${s.name}”`).join("、") || "（无）";
 }
 
+const quarterWord = (q: number) => quarterName(q);
+
 /** Finds the table (or fails with a Chinese message naming the sheet). */
-export function locateTable(workbook: WorkbookGrid, options: Pick<RunOptions, "sheet" | "mapping"> = {}): TableLocation {
+export function locateTable(
+  workbook: WorkbookGrid,
+  options: Pick<RunOptions, "sheet" | "mapping"> & { readonly year?: number | null; readonly quarter?: number | null } = {},
+): TableLocation {
   const needs = "需要一行表头，至少包含“完成状态”列和“序号”或“重点工作任务”列";
+  const find = { mapping: options.mapping, year: options.year, quarter: options.quarter };
+  let table: TableLocation | null;
   if (options.sheet !== undefined) {
     const sheet = workbook.sheets.find((s) => s.name === options.sheet);
     if (!sheet) throw new InputError(`找不到工作表“${options.sheet}”；工作簿中的工作表有：${sheetList(workbook)}。`);
-    const table = findTableInSheet(sheet, options.mapping);
+    table = findTableInSheet(sheet, find);
     if (!table) throw new InputError(`工作表“${options.sheet}”中找不到调度表：${needs}。`);
-    return table;
+  } else {
+    table = findTable(workbook, find);
+    if (!table) throw new InputError(`工作簿中找不到调度表（已查看 ${sheetList(workbook)}）：${needs}。`);
   }
-  const table = findTable(workbook, options.mapping);
-  if (!table) throw new InputError(`工作簿中找不到调度表（已查看 ${sheetList(workbook)}）：${needs}。`);
+  const quarter = table.period.quarter;
+  if (table.mapping.status === undefined && quarter !== null) {
+    const others = table.statusPeriods.map(quarterWord).join("、");
+    throw new InputError(
+      `工作表“${table.sheet}”中没有${quarterWord(quarter)}的完成状态列${others ? `（只有${others}的）` : ""}；请核对季度设置，或在列映射中指定完成状态列。`,
+    );
+  }
+  const stated = periodConflict(table);
+  if (stated !== null && quarter !== null) {
+    throw new InputError(
+      `工作表“${table.sheet}”是${quarterWord(stated)}的调度表（见标题或工作表名），与指定的${quarterWord(quarter)}不符；请选择${quarterWord(quarter)}的工作表，或改正季度设置。`,
+    );
+  }
   return table;
+}
+
+/** A status column of yes/no marks (`√/×`, `是/否`) cannot tell five categories apart. */
+function assertStatusesTellCategories(sheet: SheetGrid, table: TableLocation): void {
+  const col = table.mapping.status!;
+  const marks = new Set<string>();
+  let filled = 0;
+  for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
+    const v = sheet.values[r]?.[col] ?? null;
+    if (cellText(v) === "") continue;
+    filled++;
+    if (!isBinaryMark(v)) return;
+    marks.add(cellText(v));
+  }
+  if (filled === 0) return;
+  const where = `${columnLetter(col)}列“${table.headerLabels.status}”`;
+  throw new InputError(
+    `工作表“${table.sheet}”的完成状态列（${where}）只填写了“${[...marks].slice(0, 4).join("/")}”，无法区分已完成、序时推进、未完成、暂不实施、待确定；请改填状态用语，或在列映射中指定真正的完成状态列。`,
+  );
+}
+
+/** The government named in the title (`淄川区2025年…` → 淄川区人民政府), when no option names it. */
+export function placeFromTitle(title: string): string | null {
+  const t = toHalfWidth(title).replace(/\s+/g, "");
+  const m = /^(?:中共)?([\u4e00-\u9fa5]{1,12}?(?:自治县|自治旗|新区|区|县|市|旗))(?:人民政府|政府)?(?:办公室)?(?:\d{4}年|《|关于|重点|政府工作报告)/.exec(t);
+  return m ? m[1]! : null;
+}
+
+/** Settings with the government, office and issuer taken from the title where the options leave them out. */
+function settingsFor(table: TableLocation, given: Partial<NoticeSettings> = {}): { settings: NoticeSettings; placeSource: PlaceSource } {
+  const has = (v: string | undefined) => typeof v === "string" && v.trim() !== "";
+  if (has(given.government)) return { settings: normaliseSettings(given), placeSource: "option" };
+  const place = placeFromTitle(table.title);
+  if (place === null) return { settings: normaliseSettings(given), placeSource: "default" };
+  const level = governmentLevel(place);
+  return {
+    settings: normaliseSettings({
+      ...given,
+      government: `${place}人民政府`,
+      office: has(given.office) ? given.office : `${level}政府督查室`,
+      issuer: has(given.issuer) ? given.issuer : `${place}人民政府办公室`,
+    }),
+    placeSource: "title",
+  };
 }
 
 /** Reads, checks and counts the tasks of the tracking table. */
 export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
-  const table = locateTable(workbook, options);
+  const given = options.settings ?? {};
+  const table = locateTable(workbook, { sheet: options.sheet, mapping: options.mapping, year: given.year, quarter: given.quarter });
   const sheet = workbook.sheets.find((s) => s.name === table.sheet)!;
+  assertStatusesTellCategories(sheet, table);
   const read = readTasks(sheet, table);
   const tasks = [...read.tasks].sort(compareTasks);
-  const settings = normaliseSettings(options.settings);
-  const period = detectPeriod(settings, [table.title, table.sheet, ...Object.values(table.headerLabels)]);
+  const { settings, placeSource } = settingsFor(table, given);
   const issues = checkTasks(table, read);
-  if (period.quarter === null) {
+  if (table.period.quarter === null) {
     issues.push({
       code: "unknown-period",
       severity: "info",
@@ -82,18 +181,23 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
       message: "未能从表格标题识别季度，通报中写作“本季度”；可在设置中指定季度。",
     });
   }
-  return { table, tasks, issues, statistics: computeStatistics(tasks, settings.decimals), period, settings };
+  return { table, tasks, issues, statistics: computeStatistics(tasks, settings.decimals), period: table.period, settings, placeSource };
 }
 
 /** Analysis, notice and the plans for the notice sheet and the highlights. */
 export function prepareNotice(workbook: WorkbookGrid, options: RunOptions): NoticeJob {
   const analysis = analyse(workbook, options);
-  if (analysis.statistics.total === 0) {
-    const { table, tasks } = analysis;
+  const { table, tasks, statistics } = analysis;
+  const unclassified = tasks.filter((t) => t.category === null);
+  if (statistics.total === 0) {
     const rows = tasks.length === 0 ? "没有任务行" : `${tasks.length} 行任务的完成状态都为空或无法识别`;
     throw new InputError(`工作表“${table.sheet}”中没有可统计的任务（${rows}），无法生成通报；请先按检查结果补全完成状态。`);
   }
-  const notice = buildNotice({ ...analysis, today: options.today });
+  if (unclassified.length > 0 && !options.draft) {
+    const first = [...unclassified].sort((a, b) => a.row - b.row)[0]!;
+    throw new IncompleteStatusError(unclassified.length, `${first.label} ${qualifiedAddress(table.sheet, cellAddress(first.row, table.mapping.status!))}`);
+  }
+  const notice = buildNotice({ ...analysis, today: options.today, unclassified: unclassified.length });
   return {
     analysis,
     notice,
@@ -105,7 +209,16 @@ export function prepareNotice(workbook: WorkbookGrid, options: RunOptions): Noti
 /** The machine-readable summary of a job (the CLI's `--json`). */
 export interface JobSummary {
   readonly sheet: string;
+  readonly period: PeriodChoice;
+  /** Field → column letter, for every column used. */
+  readonly columns: Partial<Record<Field, string>>;
+  readonly government: { readonly name: string; readonly source: PlaceSource };
+  /** Task rows read; `total` counts those with a usable status. */
+  readonly taskRows: number;
   readonly total: number;
+  /** Tasks left out of the counts (only in a draft). */
+  readonly unclassified: number;
+  readonly draft: boolean;
   readonly counts: Record<Category, number>;
   readonly percentages: Record<Category, string>;
   readonly tasks: { readonly missed: string[]; readonly suspended: string[]; readonly pending: string[] };
@@ -116,9 +229,16 @@ export interface JobSummary {
 export function summarise(job: NoticeJob): JobSummary {
   const { analysis } = job;
   const ids = (c: Category) => analysis.tasks.filter((t) => t.category === c).map((t) => t.id);
+  const unclassified = analysis.tasks.filter((t) => t.category === null).length;
   return {
     sheet: analysis.table.sheet,
+    period: { ...analysis.period },
+    columns: Object.fromEntries(Object.entries(analysis.table.mapping).map(([f, c]) => [f, columnLetter(c)])),
+    government: { name: analysis.settings.government, source: analysis.placeSource },
+    taskRows: analysis.tasks.length,
     total: analysis.statistics.total,
+    unclassified,
+    draft: unclassified > 0,
     counts: { ...analysis.statistics.counts },
     percentages: Object.fromEntries(CATEGORIES.map((c) => [c, analysis.statistics.percentages[c]])) as Record<Category, string>,
     tasks: { missed: ids("missed"), suspended: ids("suspended"), pending: ids("pending") },

@@ -3,8 +3,6 @@
  * which period, how shares are rounded. Stored in the workbook by the add-in,
  * given as options on the command line.
  */
-import { parseChineseNumber, toHalfWidth } from "./text";
-import type { Period } from "./types";
 
 export interface NoticeSettings {
   /** The government in the title, e.g. 淄川区人民政府. */
@@ -69,30 +67,4 @@ export function parseIsoDate(text: string): { year: number; month: number; day: 
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
   return { year, month, day };
-}
-
-/** Quarter from text such as 三季度, 第3季度, Q3, 一季度; null when none. */
-export function parseQuarter(text: string): number | null {
-  const t = toHalfWidth(text);
-  const m = /第?([一二三四1-4])季度/.exec(t) ?? /\bQ([1-4])\b/i.exec(t);
-  if (!m) return null;
-  return parseChineseNumber(m[1]!);
-}
-
-/** Year from text such as 2025年 or a bare 2025; null when none. */
-export function parseYear(text: string): number | null {
-  const t = toHalfWidth(text);
-  const m = /(20\d{2}|19\d{2})\s*年/.exec(t) ?? /(?<!\d)(20\d{2})(?!\d)/.exec(t);
-  return m ? Number(m[1]) : null;
-}
-
-/** The period: settings first, then the sheet's title, name and headers. */
-export function detectPeriod(settings: NoticeSettings, texts: readonly string[]): Period {
-  let year = settings.year;
-  let quarter = settings.quarter;
-  for (const t of texts) {
-    year ??= parseYear(t);
-    quarter ??= parseQuarter(t);
-  }
-  return { year, quarter };
 }

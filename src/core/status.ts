@@ -35,14 +35,30 @@ const LOOKUP: ReadonlyMap<string, Category> = (() => {
   return map;
 })();
 
+/** Brackets, marks and emoji around a status word: `【未完成】`, `已完成✅`, `未完成。`. */
+const DECORATION = /[\p{P}\p{S}\p{Emoji_Presentation}\uFE0F\u200D]/gu;
+
 /** The category of a status cell, or null for an empty or unknown word. */
 export function classifyStatus(value: CellValue): Category | null {
-  const key = statusKey(value).replace(/[。.；;，,！!]+$/, "");
+  const key = statusKey(value);
   if (key === "") return null;
-  return LOOKUP.get(key) ?? null;
+  const exact = LOOKUP.get(key);
+  if (exact) return exact;
+  // A word with decoration, or with a note in brackets after it (`已完成（提前）`).
+  const bare = key.replace(DECORATION, "");
+  const beforeNote = key.replace(/[(（【\[][^)）】\]]*[)）】\]]\s*$/, "").replace(DECORATION, "");
+  return LOOKUP.get(bare) ?? LOOKUP.get(beforeNote) ?? null;
 }
 
 /** Whether a value is a known status word (used to recognise status columns). */
 export function isStatusWord(value: CellValue): boolean {
   return classifyStatus(value) !== null;
+}
+
+/** Marks that say yes or no but not which category: `√/×`, `是/否`. */
+const BINARY_MARKS = new Set(["√", "×", "✓", "✔", "✗", "✘", "x", "X", "是", "否", "Y", "N", "y", "n", "对", "错", "○", "●", "TRUE", "FALSE", "true", "false"]);
+
+export function isBinaryMark(value: CellValue): boolean {
+  if (typeof value === "boolean") return true;
+  return BINARY_MARKS.has(statusKey(value));
 }

@@ -1,14 +1,22 @@
 /**
  * Finding the tracking table: which sheet, which header rows, which column
- * holds what. Works on the merge-filled view of a sheet, so a header merged
- * over two rows or a group cell over two columns reads as a person reads it.
+ * holds what, and for which period. Works on the merge-filled view of a
+ * sheet, so a header merged over two rows or a group cell over two columns
+ * reads as a person reads it.
+ *
+ * A column qualified by a period (`三季度状态`, or under a group cell `三季度`)
+ * belongs to that period; unqualified columns are shared. The period in
+ * effect is the option, else the one the title or sheet name states, else
+ * the latest period whose status column has entries. Columns of another
+ * period are never used, and a hidden column never wins over a visible one.
  */
 import { type CellValue, type SheetGrid, type SheetView, type WorkbookGrid, viewOf } from "./grid";
 import { AMBIGUOUS_STATUS_HEADERS, headerCore, matchHeader } from "./columns";
 import { applyOverrides } from "./mapping";
-import { isStatusWord } from "./status";
+import { PREVIOUS_PERIOD, findPeriod, parseQuarter, parseYear, type PeriodChoice } from "./period";
+import { isBinaryMark, isStatusWord } from "./status";
 import { cellText, headerKey } from "./text";
-import { FIELDS, type ColumnMapping, type Field, type TableLocation } from "./types";
+import { FIELDS, type ColumnMapping, type Field, type HeaderColumn, type TableLocation } from "./types";
 
 /** How many rows from the top may hold the header. */
 const HEADER_SCAN_ROWS = 40;
@@ -17,53 +25,85 @@ const CONTENT_SAMPLE_ROWS = 300;
 
 const REMARK_ROW = /^(?:备注|注[:：]|说明[:：]|填报说明|填表说明|填报人|填表人|制表人|制表[:：]|审核人|审核[:：]|联系人[:：]|联系电话[:：]|填报日期|报送日期)/;
 
-interface Candidate {
+/** Words that say "this period" without naming it: `本季度进展` is a shared progress column. */
+const CURRENT_PERIOD = /^(?:本季度|本期|当前|截至目前|截止目前|目前)/;
+
+/** Which columns to consider: those of one quarter (and the shared ones), or any (while choosing the header). */
+type PeriodFilter = number | "any";
+
+interface Band {
   readonly headerRows: number[];
-  readonly labels: string[];
-  readonly mapping: ColumnMapping;
+  readonly columns: HeaderColumn[];
   readonly score: number;
 }
 
-/** Share of non-empty cells in a column (rows from `start`) that are status words. */
-function statusShare(view: SheetView, col: number, start: number): number {
+/** Share of non-empty cells in a column (rows from `start`) for which `test` holds. */
+function contentShare(view: SheetView, col: number, start: number, test: (v: CellValue) => boolean): number {
   let filledCells = 0;
-  let words = 0;
+  let hits = 0;
   const end = Math.min(view.rowCount, start + CONTENT_SAMPLE_ROWS);
   for (let r = start; r < end; r++) {
     const v = view.get(r, col);
     if (cellText(v) === "") continue;
     filledCells++;
-    if (isStatusWord(v)) words++;
+    if (test(v)) hits++;
   }
-  return filledCells === 0 ? 0 : words / filledCells;
+  return filledCells === 0 ? 0 : hits / filledCells;
 }
 
-/** Column labels of a header band: per column, the lowest non-empty text. */
-function bandLabels(view: SheetView, rows: number[]): string[] {
-  const labels: string[] = [];
-  for (let c = 0; c < view.colCount; c++) {
+/** Status words, or marks that only say yes/no (reported later as such). */
+const statusLike = (v: CellValue) => isStatusWord(v) || isBinaryMark(v);
+
+/**
+ * The columns of a header band: per column, the lowest non-empty text as its
+ * label, and the period named in the label or in a group cell above it.
+ */
+function bandColumns(view: SheetView, rows: number[], hidden: ReadonlySet<number>, dataStart: number): HeaderColumn[] {
+  const out: HeaderColumn[] = [];
+  for (let col = 0; col < view.colCount; col++) {
     let label = "";
-    for (const r of rows) {
-      const key = headerKey(view.get(r, c));
-      if (key !== "") label = key;
+    let period: number | null = null;
+    let labelRow = -1;
+    rows.forEach((r, i) => {
+      const key = headerKey(view.get(r, col));
+      if (key !== "") {
+        label = key;
+        labelRow = i;
+      }
+    });
+    if (label === "") continue;
+    let core = label.replace(CURRENT_PERIOD, "");
+    const whole = matchHeader(core);
+    // `全年目标` is the annual target, not a period's column.
+    if (!whole.some((m) => m.field === "annualTarget")) {
+      const own = findPeriod(core);
+      if (own) {
+        period = own.quarter;
+        core = own.rest.replace(/^[的之]/, "");
+      } else {
+        for (let i = labelRow - 1; i >= 0 && period === null; i--) period = findPeriod(headerKey(view.get(rows[i]!, col)))?.quarter ?? null;
+      }
     }
-    labels.push(label);
+    let fields = matchHeader(core, period !== null);
+    if (AMBIGUOUS_STATUS_HEADERS.some((p) => p.test(headerCore(core)))) {
+      const threshold = /^备注$/.test(headerCore(core)) ? 0.8 : 0.5;
+      const holdsStatuses = contentShare(view, col, dataStart, statusLike) >= threshold;
+      fields = fields.filter((m) => (m.field === "status") === holdsStatuses);
+    }
+    out.push({ col, label, period, hidden: hidden.has(col), fields });
   }
-  return labels;
+  return out;
 }
 
-/** Assigns fields to columns from their labels, using content where a label is ambiguous. */
-function assignFields(labels: string[], view: SheetView, dataStart: number): ColumnMapping {
-  const candidates: { field: Field; rank: number; col: number }[] = [];
-  labels.forEach((label, col) => {
-    let matches = matchHeader(label);
-    if (AMBIGUOUS_STATUS_HEADERS.some((p) => p.test(headerCore(label)))) {
-      const holdsStatuses = statusShare(view, col, dataStart) >= 0.5;
-      matches = matches.filter((m) => (m.field === "status") === holdsStatuses);
-    }
-    for (const m of matches) candidates.push({ ...m, col });
-  });
-  candidates.sort((a, b) => a.rank - b.rank || a.col - b.col);
+/** Assigns fields to columns: this period's columns first, then shared ones; visible before hidden. */
+function assignFields(columns: readonly HeaderColumn[], view: SheetView, dataStart: number, period: PeriodFilter): ColumnMapping {
+  const candidates: { field: Field; rank: number; col: number; own: number; hidden: number }[] = [];
+  for (const c of columns) {
+    if (c.period !== null && period !== "any" && c.period !== period) continue;
+    if (c.period === PREVIOUS_PERIOD && period === "any") continue;
+    for (const m of c.fields) candidates.push({ ...m, col: c.col, own: c.period === null ? 1 : 0, hidden: c.hidden ? 1 : 0 });
+  }
+  candidates.sort((a, b) => a.own - b.own || a.hidden - b.hidden || a.rank - b.rank || a.col - b.col);
 
   const mapping: ColumnMapping = {};
   const used = new Set<number>();
@@ -76,9 +116,10 @@ function assignFields(labels: string[], view: SheetView, dataStart: number): Col
   }
   if (mapping.status === undefined && Object.keys(mapping).length >= 2) {
     // A header row whose status column has a header we do not know: take it by its content.
-    for (let col = 0; col < labels.length; col++) {
-      if (!used.has(col) && statusShare(view, col, dataStart) >= 0.6) {
-        mapping.status = col;
+    for (const c of columns) {
+      if (used.has(c.col) || c.hidden || (c.period !== null && period !== "any" && c.period !== period)) continue;
+      if (contentShare(view, c.col, dataStart, isStatusWord) >= 0.6) {
+        mapping.status = c.col;
         break;
       }
     }
@@ -91,25 +132,33 @@ function scoreOf(mapping: ColumnMapping): number {
   return usable ? Object.keys(mapping).length : 0;
 }
 
+/** A row is a header row when it names a field or a period (a group cell such as `三季度`). */
+function looksLikeHeaderRow(view: SheetView, r: number): boolean {
+  for (let c = 0; c < view.colCount; c++) {
+    const key = headerKey(view.get(r, c));
+    if (key !== "" && (matchHeader(key).length > 0 || findPeriod(key)?.rest === "")) return true;
+  }
+  return false;
+}
+
 /** The best header band of a sheet; the user's overrides count as found columns, so they can rescue a header we do not know. */
-function bestCandidate(view: SheetView, override: ColumnMapping): Candidate | null {
-  let best: Candidate | null = null;
+function bestBand(view: SheetView, hidden: ReadonlySet<number>, override: ColumnMapping): Band | null {
+  let best: Band | null = null;
   const last = Math.min(view.rowCount, HEADER_SCAN_ROWS);
   for (let r = 0; r < last; r++) {
     for (const rows of [[r], [r, r + 1]]) {
       if (rows[rows.length - 1]! >= view.rowCount) continue;
       // Two rows make a header band only when the upper row is itself a
-      // header row (group cells such as 推进情况), not a title above it.
-      if (rows.length === 2 && !bandLabels(view, [r]).some((l) => matchHeader(l).length > 0)) continue;
-      const labels = bandLabels(view, rows);
-      const mapping = applyOverrides(assignFields(labels, view, rows[rows.length - 1]! + 1), override);
-      const score = scoreOf(mapping);
+      // header row (group cells such as 推进情况 or 三季度), not a title above it.
+      if (rows.length === 2 && !looksLikeHeaderRow(view, r)) continue;
+      const dataStart = rows[rows.length - 1]! + 1;
+      const columns = bandColumns(view, rows, hidden, dataStart);
+      const score = scoreOf(applyOverrides(assignFields(columns, view, dataStart, "any"), override));
       if (score === 0) continue;
       const end = rows[rows.length - 1]!;
       const bestEnd = best ? best.headerRows[best.headerRows.length - 1]! : -1;
-      const better =
-        !best || score > best.score || (score === best.score && end === bestEnd && rows.length > best.headerRows.length);
-      if (better) best = { headerRows: rows, labels, mapping, score };
+      const better = !best || score > best.score || (score === best.score && end === bestEnd && rows.length > best.headerRows.length);
+      if (better) best = { headerRows: rows, columns, score };
     }
   }
   return best;
@@ -127,62 +176,107 @@ function rowIsEmpty(row: readonly CellValue[] | undefined): boolean {
   return !row || row.every((v) => cellText(v) === "");
 }
 
+function titleOf(sheet: SheetGrid, headerStart: number): string {
+  const parts: string[] = [];
+  for (let r = 0; r < headerStart; r++) {
+    const seen = new Set<string>();
+    for (const v of sheet.values[r] ?? []) {
+      const t = cellText(v);
+      if (t !== "" && !seen.has(t)) {
+        seen.add(t);
+        parts.push(t);
+      }
+    }
+  }
+  return parts.join(" ");
+}
+
+/** Whether a column has any entry in the data rows (its own cells, merges not filled). */
+function hasEntries(sheet: SheetGrid, col: number, first: number, last: number): boolean {
+  for (let r = first; r <= last; r++) if (cellText(sheet.values[r]?.[col] ?? null) !== "") return true;
+  return false;
+}
+
+/** The quarters that have a status column of their own, ascending. */
+function statusPeriods(columns: readonly HeaderColumn[]): number[] {
+  const periods = columns.filter((c) => c.period !== null && c.period !== PREVIOUS_PERIOD && c.fields.some((m) => m.field === "status")).map((c) => c.period!);
+  return [...new Set(periods)].sort((a, b) => a - b);
+}
+
+/** The period in effect for a table: option, title or sheet name, latest status column with entries, the columns' own period. */
+function choosePeriod(
+  sheet: SheetGrid,
+  title: string,
+  columns: readonly HeaderColumn[],
+  rows: { first: number; last: number },
+  option: { year?: number | null; quarter?: number | null },
+): PeriodChoice {
+  const year = option.year ?? parseYear(title) ?? parseYear(sheet.name);
+  if (option.quarter) return { year, quarter: option.quarter, source: "option" };
+  const stated = parseQuarter(title) ?? parseQuarter(sheet.name);
+  if (stated !== null) return { year, quarter: stated, source: "title" };
+  const periods = statusPeriods(columns);
+  if (periods.length > 0) {
+    const filled = periods.filter((p) =>
+      columns.some((c) => c.period === p && c.fields.some((m) => m.field === "status") && hasEntries(sheet, c.col, rows.first, rows.last)),
+    );
+    return { year, quarter: filled.length > 0 ? filled[filled.length - 1]! : periods[0]!, source: "latest" };
+  }
+  const named = [...new Set(columns.map((c) => c.period).filter((p): p is number => p !== null && p !== PREVIOUS_PERIOD))];
+  if (named.length === 1) return { year, quarter: named[0]!, source: "columns" };
+  return { year, quarter: null, source: "none" };
+}
+
+export interface FindOptions {
+  readonly mapping?: ColumnMapping;
+  readonly year?: number | null;
+  readonly quarter?: number | null;
+}
+
 /** Locates the tracking table in one sheet, or null when the sheet has none. */
-export function findTableInSheet(sheet: SheetGrid, override: ColumnMapping = {}): TableLocation | null {
-  const found = bestCandidate(viewOf(sheet), override);
-  if (!found) return null;
+export function findTableInSheet(sheet: SheetGrid, options: FindOptions = {}): TableLocation | null {
+  const view = viewOf(sheet);
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const band = bestBand(view, hidden, options.mapping ?? {});
+  if (!band) return null;
 
-  const mapping = found.mapping;
-
-  const headerEnd = found.headerRows[found.headerRows.length - 1]!;
+  const headerEnd = band.headerRows[band.headerRows.length - 1]!;
   let lastDataRow = headerEnd;
   for (let r = headerEnd + 1; r < sheet.values.length; r++) {
     if (isRemarkRow(sheet.values[r])) break;
     if (!rowIsEmpty(sheet.values[r])) lastDataRow = r;
   }
 
-  const cols = Object.values(mapping) as number[];
-  let firstCol = Math.min(...cols);
-  let lastCol = Math.max(...cols);
-  found.labels.forEach((label, c) => {
-    if (label === "") return;
-    firstCol = Math.min(firstCol, c);
-    lastCol = Math.max(lastCol, c);
-  });
+  const title = titleOf(sheet, band.headerRows[0]!);
+  const period = choosePeriod(sheet, title, band.columns, { first: headerEnd + 1, last: lastDataRow }, options);
+  const mapping = applyOverrides(assignFields(band.columns, view, headerEnd + 1, period.quarter ?? "any"), options.mapping);
 
+  const cols = [...(Object.values(mapping) as number[]), ...band.columns.map((c) => c.col)];
   const headerLabels: Partial<Record<Field, string>> = {};
   for (const [field, col] of Object.entries(mapping) as [Field, number][]) {
-    headerLabels[field] = found.labels[col] ?? "";
-  }
-
-  const titleParts: string[] = [];
-  for (let r = 0; r < found.headerRows[0]!; r++) {
-    const seen = new Set<string>();
-    for (const v of sheet.values[r] ?? []) {
-      const t = cellText(v);
-      if (t !== "" && !seen.has(t)) {
-        seen.add(t);
-        titleParts.push(t);
-      }
-    }
+    headerLabels[field] = band.columns.find((c) => c.col === col)?.label ?? "";
   }
 
   return {
     sheet: sheet.name,
-    headerRows: found.headerRows,
+    headerRows: band.headerRows,
     firstDataRow: headerEnd + 1,
     lastDataRow,
-    firstCol,
-    lastCol,
+    firstCol: Math.min(...cols),
+    lastCol: Math.max(...cols),
     mapping,
     headerLabels,
-    title: titleParts.join(" "),
+    columns: band.columns,
+    statusPeriods: statusPeriods(band.columns),
+    period,
+    title,
   };
 }
 
 /** How many of a table's first rows hold a known status word: what makes it the tracking table. */
-function statusRows(sheet: SheetGrid, t: TableLocation): number {
-  const col = t.mapping.status!;
+export function statusRows(sheet: SheetGrid, t: TableLocation): number {
+  const col = t.mapping.status;
+  if (col === undefined) return 0;
   let n = 0;
   const end = Math.min(t.lastDataRow, t.firstDataRow + CONTENT_SAMPLE_ROWS);
   for (let r = t.firstDataRow; r <= end; r++) if (isStatusWord(sheet.values[r]?.[col] ?? null)) n++;
@@ -190,18 +284,48 @@ function statusRows(sheet: SheetGrid, t: TableLocation): number {
 }
 
 /**
- * The tracking table of a workbook: the sheet with the most rows of status
+ * The tracking table of a workbook. With the quarter given, only tables that
+ * can speak for that quarter compete. Otherwise, where sheets state different
+ * quarters (`二季度调度表`, `三季度调度表`), the latest quarter whose sheet
+ * has statuses wins; among the rest, the sheet with the most rows of status
  * words (a summary sheet with a 状态 column but few rows loses), then the one
  * that maps the most columns, then the first.
  */
-export function findTable(workbook: WorkbookGrid, override: ColumnMapping = {}): TableLocation | null {
-  let best: { table: TableLocation; rows: number; columns: number } | null = null;
+export function findTable(workbook: WorkbookGrid, options: FindOptions = {}): TableLocation | null {
+  const found: { table: TableLocation; rows: number; columns: number }[] = [];
   for (const sheet of workbook.sheets) {
-    const table = findTableInSheet(sheet, override);
+    const table = findTableInSheet(sheet, options);
     if (!table) continue;
-    const rows = statusRows(sheet, table);
-    const columns = Object.keys(table.mapping).length;
-    if (!best || rows > best.rows || (rows === best.rows && columns > best.columns)) best = { table, rows, columns };
+    found.push({ table, rows: statusRows(sheet, table), columns: Object.keys(table.mapping).length });
   }
-  return best?.table ?? null;
+  if (found.length === 0) return null;
+  let pool = found;
+  if (options.quarter) {
+    const fits = found.filter((f) => periodConflict(f.table) === null && f.table.mapping.status !== undefined);
+    if (fits.length > 0) pool = fits;
+  } else {
+    const most = Math.max(...found.map((f) => f.rows));
+    const dated = found.filter((f) => f.table.period.quarter !== null && f.rows > 0 && f.rows * 2 >= most);
+    const quarters = new Set(dated.map((f) => f.table.period.quarter));
+    if (quarters.size > 1) {
+      const latest = Math.max(...dated.map((f) => f.table.period.quarter!));
+      pool = dated.filter((f) => f.table.period.quarter === latest);
+    }
+  }
+  let best = pool[0]!;
+  for (const f of pool) if (f.rows > best.rows || (f.rows === best.rows && f.columns > best.columns)) best = f;
+  return best.table;
+}
+
+/**
+ * The quarter a table's title or sheet name states when it differs from the
+ * quarter in effect and the status column used is not that quarter's own:
+ * using it would report one quarter's statuses under another's name.
+ */
+export function periodConflict(table: TableLocation): number | null {
+  if (table.period.source !== "option") return null;
+  const stated = parseQuarter(table.title) ?? parseQuarter(table.sheet);
+  if (stated === null || stated === table.period.quarter) return null;
+  const statusColumn = table.columns.find((c) => c.col === table.mapping.status);
+  return statusColumn?.period === table.period.quarter ? null : stated;
 }

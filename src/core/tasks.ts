@@ -1,4 +1,8 @@
-/** Reading tasks out of a located table. */
+/**
+ * Reading tasks out of a located table: one task per row that carries a
+ * status, a task text or its own number. Structure rows (sections, totals,
+ * a repeated header) are skipped; numbers are read as offices type them.
+ */
 import { type CellValue, type SheetGrid, viewOf } from "./grid";
 import { classifyStatus } from "./status";
 import { cellText, circledNumber, circledValue, flattenText, headerKey, parseChineseNumber, toHalfWidth } from "./text";
@@ -7,7 +11,7 @@ import type { Field, TableLocation, Task } from "./types";
 /** Larger "numbers" are not task numbers (an ID card or phone number typed in the column). */
 const MAX_TASK_NUMBER = 99_999;
 
-/** `30`, `第30项`, `第３０项`, `30.`, `（30）`, `第三十项` → 30; null when not a number. */
+/** `30`, `第30项`, `第３０项`, `30.`, `2．`, `（30）`, `第三十项` → 30; null when not a plain number. */
 export function parseTaskNumber(value: CellValue): number | null {
   if (typeof value === "number") return Number.isInteger(value) && value > 0 && value <= MAX_TASK_NUMBER ? value : null;
   const t = toHalfWidth(cellText(value))
@@ -17,6 +21,38 @@ export function parseTaskNumber(value: CellValue): number | null {
   if (t === "") return null;
   const n = parseChineseNumber(t);
   return n !== null && n > 0 && n <= MAX_TASK_NUMBER ? n : null;
+}
+
+export interface TaskNumber {
+  /** null for a bare sub-item mark (`①`) that belongs to the number above it. */
+  readonly number: number | null;
+  readonly subItem: number | null;
+}
+
+const SUB_FORMS: readonly RegExp[] = [
+  /^第?(\d+)项?(?:的|之)?[-.—－_]?([①-⑳])$/,
+  /^第?(\d+)项?[-.—－_](\d+)$/,
+  /^第?(\d+)项?\((\d+)\)$/,
+];
+
+/**
+ * A number cell as offices type it: `30`, `第30项`, and sub-items `1-5`,
+ * `1.5`, `1(5)`, `1-⑤`, `第1项的⑤`, or `①` alone; null when it is no number.
+ */
+export function parseTaskId(value: CellValue): TaskNumber | null {
+  if (typeof value === "number" && !Number.isInteger(value)) return parseTaskId(String(value));
+  const plain = parseTaskNumber(value);
+  if (plain !== null) return { number: plain, subItem: null };
+  const t = toHalfWidth(cellText(value)).replace(/\s+/g, "").replace(/[.、。]$/, "");
+  if (t.length === 1 && circledValue(t) > 0) return { number: null, subItem: circledValue(t) };
+  for (const form of SUB_FORMS) {
+    const m = form.exec(t);
+    if (!m) continue;
+    const number = Number(m[1]);
+    const subItem = circledValue(m[2]!) || Number(m[2]);
+    if (number > 0 && number <= MAX_TASK_NUMBER && subItem > 0) return { number, subItem };
+  }
+  return null;
 }
 
 /**
@@ -30,50 +66,81 @@ export function splitDepartments(text: string): string[] {
     .filter((s) => s !== "");
 }
 
-export function taskLabel(number: number | null, subItem: number | null, row: number): string {
-  if (number === null) return `第${row + 1}行`;
-  return subItem === null ? `第${number}项` : `第${number}项的${circledNumber(subItem)}`;
+/** `第30项`, `第1项的⑤`, `第二部分第29项`; a task without a number is named by its row. */
+export function taskLabel(number: number | null, subItem: number | null, row: number, section: string | null = null): string {
+  if (number === null) return `未编号任务（第${row + 1}行）`;
+  const part = section === null ? "" : `第${section}部分`;
+  return subItem === null ? `${part}第${number}项` : `${part}第${number}项的${circledNumber(subItem)}`;
 }
 
-interface MergeSpan {
-  readonly top: number;
-  readonly rowCount: number;
-}
-
-/** For each row, the vertical merge over the number column it lies in. */
-function numberMerges(sheet: SheetGrid, col: number): Map<number, MergeSpan> {
-  const spans = new Map<number, MergeSpan>();
-  for (const m of sheet.merges) {
-    if (m.rowCount < 2 || col < m.col || col >= m.col + m.colCount) continue;
-    for (let r = m.row; r < m.row + m.rowCount; r++) spans.set(r, { top: m.row, rowCount: m.rowCount });
-  }
-  return spans;
-}
-
-const SECTION_NUMBER = /^[一二三四五六七八九十]+[、.．]?$/;
+/** A section heading `一、主要预期目标（9项）`, or its numeral alone in the number column. */
+const SECTION = /^([一二三四五六七八九十]+)\s*(?:[、.．]|$)/;
+/** A sub-section heading `（一）加快工业转型升级`. */
+const SUBSECTION = /^[(（]([一二三四五六七八九十]+)[)）]/;
 const TOTAL_ROW = /^(?:合计|小计|总计|共计)/;
 
+/** Text written inside the progress cell when the sheet has no column of its own for it. */
+const INLINE_FIELDS: readonly { field: "reason" | "nextSteps"; marker: RegExp }[] = [
+  { field: "reason", marker: /(?:存在的?问题|未完成原因|滞后原因|困难和问题|存在困难|原因)[:：]/g },
+  { field: "nextSteps", marker: /(?:下一步(?:工作)?(?:打算|计划|措施)?|下步(?:工作)?(?:打算|计划|措施)|推进计划|整改措施)[:：]/g },
+];
+
 /**
- * A row that only structures the table: a section heading without a status
- * (`一、扩大有效投资`, a Chinese numeral as its number), a total row (`合计`),
- * or the header repeated (a table pasted together from parts).
+ * Progress text with the reason and next steps that a department wrote into
+ * it (`…。存在问题：资金未到位。下一步：…`), for the fields the sheet has no
+ * column for. The progress keeps only what stands before the first marker.
  */
-function isStructureRow(row: readonly CellValue[] | undefined, ownNumber: string, status: string, table: TableLocation): boolean {
-  if (status === "" && SECTION_NUMBER.test(ownNumber.replace(/\s+/g, ""))) return true;
-  for (const v of row ?? []) {
-    const first = cellText(v);
-    if (first === "") continue;
-    if (TOTAL_ROW.test(first.replace(/\s+/g, ""))) return true;
-    break;
+export function splitProgress(text: string, wanted: ReadonlySet<"reason" | "nextSteps">): { progress: string; reason: string; nextSteps: string } {
+  const marks: { field: "reason" | "nextSteps"; start: number; end: number }[] = [];
+  for (const { field, marker } of INLINE_FIELDS) {
+    if (!wanted.has(field)) continue;
+    for (const m of text.matchAll(marker)) marks.push({ field, start: m.index, end: m.index + m[0].length });
   }
+  const out = { progress: text, reason: "", nextSteps: "" };
+  if (marks.length === 0) return out;
+  marks.sort((a, b) => a.start - b.start);
+  out.progress = text.slice(0, marks[0]!.start).trim();
+  marks.forEach((m, i) => {
+    const part = text.slice(m.end, marks[i + 1]?.start ?? text.length).trim();
+    if (out[m.field] === "") out[m.field] = part;
+  });
+  return out;
+}
+
+/** The first non-empty own cell of a row, and whether every non-empty cell says the same (a heading merged or repeated across). */
+function rowHeading(row: readonly CellValue[] | undefined): { first: string; single: boolean } {
+  let first = "";
+  let single = true;
+  for (const v of row ?? []) {
+    const t = cellText(v);
+    if (t === "") continue;
+    if (first === "") first = t;
+    else if (t !== first) single = false;
+  }
+  return { first: first.replace(/\s+/g, ""), single };
+}
+
+/**
+ * A row that only structures the table: a section or sub-section heading
+ * (`一、主要预期目标（9项）`, `（一）加快工业转型升级`, or the numeral alone in
+ * the number column) without a status of its own, a total row (`合计`), or
+ * the header repeated (a table pasted together from parts).
+ */
+function structureOf(row: readonly CellValue[] | undefined, ownNumber: string, ownStatus: string, seenStatus: string, table: TableLocation): "section" | "other" | null {
+  const heading = rowHeading(row);
+  if (TOTAL_ROW.test(heading.first)) return "other";
+  const number = ownNumber.replace(/\s+/g, "");
+  const noStatus = ownStatus === "" || heading.single;
+  if (noStatus && (SECTION.test(heading.first) || SECTION.test(number))) return "section";
+  if (noStatus && (SUBSECTION.test(heading.first) || SUBSECTION.test(number))) return "other";
   // A repeated header shows the status column's own header word where a status belongs.
-  if (status === "" || headerKey(status) !== table.headerLabels.status) return false;
+  if (seenStatus === "" || headerKey(seenStatus) !== table.headerLabels.status) return null;
   let headerCells = 0;
   for (const [field, label] of Object.entries(table.headerLabels) as [Field, string][]) {
     const c = table.mapping[field]!;
     if (label !== "" && headerKey(row?.[c] ?? null) === label) headerCells++;
   }
-  return headerCells >= 2;
+  return headerCells >= 2 ? "other" : null;
 }
 
 export interface ReadResult {
@@ -82,19 +149,30 @@ export interface ReadResult {
   readonly unparsedNumbers: { row: number; text: string }[];
 }
 
+/** A task as read from its row, before numbers are settled across rows. */
+interface RawTask extends Omit<Task, "id" | "label" | "subItem" | "section"> {
+  readonly explicitSub: number | null;
+  readonly section: string | null;
+}
+
 /** One task per row that carries a status, a task text or its own number. */
 export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
   const view = viewOf(sheet);
   const map = table.mapping;
   const col = (f: Field): number => map[f] ?? -1;
-  const [numberCol, taskCol, leadCol, targetCol, progressCol, statusCol, reasonCol, nextCol] = (
-    ["number", "task", "lead", "quarterTarget", "progress", "status", "reason", "nextSteps"] as const
-  ).map(col) as [number, number, number, number, number, number, number, number];
+  const [numberCol, taskCol, leadCol, statusCol, progressCol, reasonCol, nextCol] = (
+    ["number", "task", "lead", "status", "progress", "reason", "nextSteps"] as const
+  ).map(col) as [number, number, number, number, number, number, number];
+  const targetKind = map.quarterTarget !== undefined || map.annualTarget === undefined ? "quarter" : "annual";
+  const targetCol = col(targetKind === "quarter" ? "quarterTarget" : "annualTarget");
+  const inline = new Set<"reason" | "nextSteps">();
+  if (reasonCol < 0) inline.add("reason");
+  if (nextCol < 0) inline.add("nextSteps");
+
   /** The cell's own text (empty in the covered cells of a merge). */
   const own = (r: number, c: number): string => (c < 0 ? "" : cellText(sheet.values[r]?.[c] ?? null));
   /** The text a reader sees in the cell, merges filled. */
   const seen = (r: number, c: number): string => (c < 0 ? "" : cellText(view.get(r, c)));
-  const spans = map.number === undefined ? new Map<number, MergeSpan>() : numberMerges(sheet, map.number);
 
   // Statuses and departments repeat down a sheet: classify and split each text once.
   const categories = new Map<string, Task["category"]>();
@@ -110,10 +188,10 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
     return d;
   };
 
-  const tasks: Task[] = [];
+  const raw: RawTask[] = [];
   const unparsedNumbers: { row: number; text: string }[] = [];
-  // Position of each row among the task rows under one merged number cell.
-  const positionInMerge = new Map<number, number>();
+  let section: string | null = null;
+  let lastNumber: number | null = null;
 
   for (let r = table.firstDataRow; r <= table.lastDataRow; r++) {
     const ownStatus = own(r, statusCol);
@@ -122,68 +200,101 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
     if (ownStatus === "" && ownText === "" && ownNumber === "") continue;
     // A status merged over several rows (sub-items ①②③ under one status) holds for each of them.
     const statusText = seen(r, statusCol);
-    if (isStructureRow(sheet.values[r], ownNumber, statusText, table)) continue;
+    const structure = structureOf(sheet.values[r], ownNumber, ownStatus, statusText, table);
+    if (structure === "section") {
+      const heading = rowHeading(sheet.values[r]).first;
+      section = SECTION.exec(heading)?.[1] ?? SECTION.exec(ownNumber.replace(/\s+/g, ""))?.[1] ?? section;
+      lastNumber = null;
+    }
+    if (structure !== null) continue;
 
     const numberText = seen(r, numberCol);
-    const number = numberCol < 0 ? null : parseTaskNumber(view.get(r, numberCol));
-    if (numberText !== "" && number === null && ownNumber !== "") unparsedNumbers.push({ row: r, text: numberText });
+    const id = numberCol < 0 ? null : parseTaskId(view.get(r, numberCol));
+    if (numberText !== "" && id === null && ownNumber !== "") unparsedNumbers.push({ row: r, text: numberText });
 
     let text = seen(r, taskCol);
-    let subItem: number | null = null;
+    let explicitSub = id?.subItem ?? null;
     const first = text === "" ? "" : String.fromCodePoint(text.codePointAt(0)!);
     if (circledValue(first) > 0) {
-      subItem = circledValue(first);
+      explicitSub ??= circledValue(first);
       text = text.slice(first.length).trim();
-    } else {
-      const span = spans.get(r);
-      if (span && number !== null) {
-        const k = (positionInMerge.get(span.top) ?? 0) + 1;
-        positionInMerge.set(span.top, k);
-        subItem = k;
-      }
     }
-    if (number === null) subItem = null;
+    // A sub-item mark without a number of its own belongs to the number above it.
+    let number = id?.number ?? null;
+    if (number === null && explicitSub !== null) number = lastNumber;
+    if (number === null) explicitSub = null;
+    else lastNumber = number;
 
-    const leads = leadsOf(seen(r, leadCol));
-    const leadText = leads.join("、");
-    tasks.push({
-      id: number === null ? `R${r + 1}` : subItem === null ? String(number) : `${number}-${subItem}`,
+    const fields = splitProgress(flattenText(seen(r, progressCol)), inline);
+    raw.push({
       number,
-      subItem,
-      label: taskLabel(number, subItem, r),
+      explicitSub,
+      section,
       row: r,
       text: flattenText(text),
-      leads,
-      leadText,
-      quarterTarget: flattenText(seen(r, targetCol)),
-      progress: flattenText(seen(r, progressCol)),
+      leads: leadsOf(seen(r, leadCol)),
+      leadText: leadsOf(seen(r, leadCol)).join("、"),
+      target: flattenText(seen(r, targetCol)),
+      targetKind,
+      progress: fields.progress,
       statusText: flattenText(statusText),
       category: categoryOf(statusText),
-      reason: flattenText(seen(r, reasonCol)),
-      nextSteps: flattenText(seen(r, nextCol)),
+      reason: reasonCol < 0 ? fields.reason : flattenText(seen(r, reasonCol)),
+      nextSteps: nextCol < 0 ? fields.nextSteps : flattenText(seen(r, nextCol)),
     });
   }
-  return { tasks: collapseSingleSubItems(tasks), unparsedNumbers };
+  return { tasks: settleNumbers(raw), unparsedNumbers };
 }
 
 /**
- * A merged number cell over one task row plus blank rows gives a single
- * sub-item "1"; such a task is just task N.
+ * Gives every task its id and label:
+ * - rows in a run under one number (merged or typed again) are its sub-items,
+ *   by their own mark (`①`, `1-5`) or by position; a heading row of the run
+ *   (the number's own row, without a status, above marked sub-items) is no task;
+ * - where numbering restarts in each section, ids and labels carry the section;
+ * - a number that still stands twice is told apart by its row.
  */
-function collapseSingleSubItems(tasks: Task[]): Task[] {
-  if (!tasks.some((t) => t.subItem !== null)) return tasks;
-  const perNumber = new Map<number, number>();
-  for (const t of tasks) if (t.number !== null) perNumber.set(t.number, (perNumber.get(t.number) ?? 0) + 1);
-  return tasks.map((t) => {
-    if (t.subItem === null || t.number === null || perNumber.get(t.number)! > 1) return t;
-    if (t.subItem !== 1) return t;
-    return { ...t, subItem: null, id: String(t.number), label: taskLabel(t.number, null, t.row) };
+function settleNumbers(raw: readonly RawTask[]): Task[] {
+  const kept: (RawTask & { subItem: number | null })[] = [];
+  for (let i = 0; i < raw.length; ) {
+    let j = i + 1;
+    const t = raw[i]!;
+    while (t.number !== null && j < raw.length && raw[j]!.number === t.number && raw[j]!.section === t.section) j++;
+    const run = raw.slice(i, j);
+    const marked = run.some((x) => x.explicitSub !== null);
+    run.forEach((x, k) => {
+      if (run.length === 1) return kept.push({ ...x, subItem: x.explicitSub });
+      if (marked && x.explicitSub === null && k === 0 && x.statusText === "") return; // the parent row of ①②③
+      kept.push({ ...x, subItem: marked ? x.explicitSub : k + 1 });
+    });
+    i = j;
+  }
+
+  const sectionsOf = new Map<number, Set<string | null>>();
+  for (const t of kept) if (t.number !== null) (sectionsOf.get(t.number) ?? sectionsOf.set(t.number, new Set()).get(t.number)!).add(t.section);
+  const restarts = [...sectionsOf.values()].some((s) => s.size > 1);
+
+  const tasks: Task[] = kept.map(({ explicitSub: _, section, ...t }) => {
+    const part = restarts ? section : null;
+    const base = t.number === null ? `R${t.row + 1}` : t.subItem === null ? String(t.number) : `${t.number}-${t.subItem}`;
+    return { ...t, section: part, id: part === null ? base : `${part}-${base}`, label: taskLabel(t.number, t.subItem, t.row, part) };
   });
+
+  const count = new Map<string, number>();
+  for (const t of tasks) count.set(t.id, (count.get(t.id) ?? 0) + 1);
+  return tasks.map((t) => (count.get(t.id)! > 1 ? { ...t, id: `${t.id}@${t.row + 1}`, label: `${t.label}（第${t.row + 1}行）` } : t));
 }
 
-/** Task order: by number, then sub-item, then row; tasks without a number last. */
+const SECTION_ORDER = "一二三四五六七八九十";
+
+function sectionRank(section: string | null): number {
+  if (section === null) return -1;
+  return parseChineseNumber(section) ?? SECTION_ORDER.length + 1;
+}
+
+/** Task order: by section, number, then sub-item, then row; tasks without a number last. */
 export function compareTasks(a: Task, b: Task): number {
   const an = a.number ?? Number.MAX_SAFE_INTEGER;
   const bn = b.number ?? Number.MAX_SAFE_INTEGER;
-  return an - bn || (a.subItem ?? 0) - (b.subItem ?? 0) || a.row - b.row;
+  return sectionRank(a.section) - sectionRank(b.section) || an - bn || (a.subItem ?? 0) - (b.subItem ?? 0) || a.row - b.row;
 }

@@ -61,7 +61,7 @@ const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 
 /** `①` → 1 … `⑳` → 20; 0 when not a circled number. */
 export function circledValue(ch: string): number {
-  const i = CIRCLED.indexOf(ch);
+  const i = ch.length === 1 ? CIRCLED.indexOf(ch) : -1;
   return i < 0 ? 0 : i + 1;
 }
 

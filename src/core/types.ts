@@ -1,5 +1,6 @@
 /** The core's domain types: columns, tasks, problems, statistics. */
 import type { CellValue } from "./grid";
+import type { PeriodChoice } from "./period";
 
 /** Columns the reader knows, by meaning. */
 export const FIELDS = [
@@ -26,6 +27,19 @@ export type ColumnMapping = Partial<Record<Field, number>>;
 export const CATEGORIES = ["completed", "onTrack", "missed", "suspended", "pending"] as const;
 export type Category = (typeof CATEGORIES)[number];
 
+/** One labelled column of the header band. */
+export interface HeaderColumn {
+  /** 0-based column. */
+  readonly col: number;
+  /** The header text as found (normalised), period words included. */
+  readonly label: string;
+  /** The quarter the column belongs to (1–4; -1 for 上季度), or null when it is shared. */
+  readonly period: number | null;
+  readonly hidden: boolean;
+  /** The fields the header may hold, strongest first. */
+  readonly fields: readonly { readonly field: Field; readonly rank: number }[];
+}
+
 export interface TableLocation {
   readonly sheet: string;
   /** 0-based rows of the header band (one or two rows). */
@@ -39,16 +53,24 @@ export interface TableLocation {
   readonly mapping: ColumnMapping;
   /** Header text per mapped column, as found (normalised). */
   readonly headerLabels: Partial<Record<Field, string>>;
+  /** Every labelled column of the header. */
+  readonly columns: readonly HeaderColumn[];
+  /** Quarters with a status column of their own (a yearly ledger), ascending. */
+  readonly statusPeriods: readonly number[];
+  /** The period in effect, and where it came from. */
+  readonly period: PeriodChoice;
   /** Text of the title rows above the header, joined. */
   readonly title: string;
 }
 
 export interface Task {
-  /** `30`, or `1-5` for sub-item ⑤ of task 1. */
+  /** `30`, `1-5` for sub-item ⑤ of task 1, `二-29` where numbering restarts in each section. */
   readonly id: string;
   readonly number: number | null;
   readonly subItem: number | null;
-  /** `第30项`, `第1项的⑤`. */
+  /** The section (`二` of `二、…`) when numbering restarts in each section; else null. */
+  readonly section: string | null;
+  /** `第30项`, `第1项的⑤`, `第二部分第29项`: unique within the table. */
   readonly label: string;
   /** 0-based sheet row the task was read from. */
   readonly row: number;
@@ -57,7 +79,9 @@ export interface Task {
   readonly leads: readonly string[];
   /** The lead department cell as written. */
   readonly leadText: string;
-  readonly quarterTarget: string;
+  /** The period's target, or the annual target where the sheet has no period target. */
+  readonly target: string;
+  readonly targetKind: "quarter" | "annual";
   readonly progress: string;
   readonly statusText: string;
   /** null when the status is empty or not a known word. */

@@ -39,10 +39,10 @@ describe("checking the departments' rows", () => {
   });
 
   it("reports duplicate and missing task numbers", () => {
-    const issues = issuesOf([row(1, "甲", "区发改局", "序时推进"), row(1, "乙", "区发改局", "序时推进"), row(4, "丙", "区发改局", "序时推进"), row(6, "丁", "区发改局", "序时推进")]);
+    const issues = issuesOf([row(1, "甲", "区发改局", "序时推进"), row(4, "丙", "区发改局", "序时推进"), row(1, "乙", "区发改局", "序时推进"), row(6, "丁", "区发改局", "序时推进")]);
     expect(issues.map((i) => [i.code, i.cell, i.message])).toEqual([
-      ["duplicate-number", "三季度调度表!A4", "第1项重复：第3行和第4行都是第1项。"],
-      ["missing-number", "三季度调度表!A5", "序号不连续：缺少第2项至第3项。"],
+      ["missing-number", "三季度调度表!A4", "序号不连续：缺少第2项至第3项。"],
+      ["duplicate-number", "三季度调度表!A5", "第1项重复：第3行和第5行都是第1项，通报中按行区分。"],
       ["missing-number", "三季度调度表!A6", "序号不连续：缺少第5项。"],
     ]);
   });
@@ -61,7 +61,7 @@ describe("checking the departments' rows", () => {
     const s = sheet("Sheet1", [["重点工作任务调度表"], ["序号", "重点工作任务", "牵头部门", "季度目标任务", "进展情况", "完成状态", "未完成原因", "下一步工作"], row(1, "甲", "区发改局", "序时推进")]);
     const result = analyse(book(s), { today });
     expect(result.issues.map((i) => i.code)).toEqual(["unknown-period"]);
-    expect(result.period).toEqual({ year: null, quarter: null });
-    expect(analyse(book(s), { today, settings: { quarter: 2, year: 2026 } }).period).toEqual({ year: 2026, quarter: 2 });
+    expect(result.period).toEqual({ year: null, quarter: null, source: "none" });
+    expect(analyse(book(s), { today, settings: { quarter: 2, year: 2026 } }).period).toEqual({ year: 2026, quarter: 2, source: "option" });
   });
 });

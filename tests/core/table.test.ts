@@ -86,7 +86,7 @@ describe("finding the tracking table", () => {
   it("lets a user's column choice rescue a status header it does not know", () => {
     const s = sheet("表", [["序号", "重点工作任务", "牵头部门", "评价"], [1, "甲", "区发改局", "进行中"]]);
     expect(findTableInSheet(s)).toBeNull();
-    expect(findTableInSheet(s, { status: 3 })!.mapping).toMatchObject({ number: 0, task: 1, lead: 2, status: 3 });
+    expect(findTableInSheet(s, { mapping: { status: 3 } })!.mapping).toMatchObject({ number: 0, task: 1, lead: 2, status: 3 });
   });
 
   it("prefers the sheet with the most status rows over a wider summary sheet", () => {

@@ -49,7 +49,7 @@ describe("reading tasks", () => {
     const tasks = read(trackingSheet([row("第１项", "  加快\n建设 ", "区发改局、区住建局", " 序时 推进 "), [], [null, null, null, null, null, null], row(null, "", "", "滞后")]));
     expect(tasks).toHaveLength(2);
     expect(tasks[0]).toMatchObject({ id: "1", text: "加快建设", leads: ["区发改局", "区住建局"], category: "onTrack" });
-    expect(tasks[1]).toMatchObject({ id: "R6", number: null, label: "第6行", category: "missed" });
+    expect(tasks[1]).toMatchObject({ id: "R6", number: null, label: "未编号任务（第6行）", category: "missed" });
   });
 
   it("never takes a formula-looking reason for anything but text", () => {

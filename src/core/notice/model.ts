@@ -24,6 +24,8 @@ export interface NoticeInput {
   readonly settings: NoticeSettings;
   /** `YYYY-MM-DD` of the run, used when the settings name no date. */
   readonly today: string;
+  /** Tasks without a usable status; more than 0 makes the notice a draft. */
+  readonly unclassified?: number;
 }
 
 const SECTION_ORDER: readonly SectionCategory[] = ["missed", "suspended", "pending"];
@@ -61,11 +63,14 @@ function formatDate(iso: string, wording: Wording): string {
 function overallParagraph(input: NoticeInput, quarter: string, wording: Wording): string {
   const { statistics, tasks } = input;
   const completedNames = tasks.filter((t) => t.category === "completed").map(shortName);
+  const suspended = tasks.filter((t) => t.category === "suspended");
+  const cause = suspended.length > 0 && suspended.every((t) => /政策/.test(t.reason + t.statusText)) ? wording.suspendedCause : "";
   const clauses = CATEGORIES.filter((c) => statistics.counts[c] > 0).map((c) =>
     fill(wording.shares[c], {
       count: statistics.counts[c],
       percent: statistics.percentages[c],
       names: c === "completed" && completedNames.length > 0 ? `（${completedNames.join(wording.nameSeparator)}）` : "",
+      cause,
     }),
   );
   const year = input.period.year === null ? "" : `${input.period.year}年`;
@@ -76,7 +81,8 @@ function overallParagraph(input: NoticeInput, quarter: string, wording: Wording)
 function entryParagraphs(task: Task, quarter: string, templates: readonly string[], wording: Wording): string[] {
   const values: Record<string, string> = {
     head: fill(wording.entryHead, { label: task.label, task: quoteInner(flattenText(task.text)), lead: task.leadText || wording.noLead }),
-    targetSentence: task.quarterTarget === "" ? "" : fill(wording.entryTarget, { quarter, target: endSentence(task.quarterTarget) }),
+    targetSentence:
+      task.target === "" ? "" : fill(task.targetKind === "annual" ? wording.entryAnnualTarget : wording.entryTarget, { quarter, target: endSentence(task.target) }),
     reason: endSentence(task.reason),
     progress: endSentence(task.progress),
     nextSteps: endSentence(task.nextSteps),
@@ -99,13 +105,16 @@ export function buildNotice(input: NoticeInput, wording: Wording = WORDING): Not
     quarter,
     level: governmentLevel(input.settings.government),
   };
-  const title = fill(wording.title, base);
+  const missing = input.unclassified ?? 0;
+  const final = fill(wording.title, base);
+  const title = missing > 0 ? fill(wording.draftTitle, { title: final }) : final;
   const p: Paragraph[] = [
     { role: "title", text: title },
     { role: "blank", text: "" },
     { role: "body", text: fill(wording.opening, base) },
     { role: "body", text: overallParagraph(input, quarter, wording) },
   ];
+  if (missing > 0) p.push({ role: "body", text: fill(wording.draftNote, { missing }) });
 
   let section = 0;
   for (const category of SECTION_ORDER) {

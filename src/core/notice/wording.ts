@@ -11,8 +11,8 @@
  *
  * Values: {government} {office} {quarter} (三季度), {year} (2025年), {level}
  * (区, 县 or 市, from the government's name), {total}, {count}, {percent},
- * {names}, {shares}, {summary}, and in entries {head} {targetSentence}
- * {reason} {progress} {nextSteps}.
+ * {names}, {cause}, {shares}, {summary}, {title}, {missing}, and in entries
+ * {head} {targetSentence} {reason} {progress} {nextSteps}.
  */
 import type { Category } from "../types";
 
@@ -39,6 +39,14 @@ export interface Wording {
   readonly entryHead: string;
   /** `{targetSentence}` of an entry (empty when the sheet gives no target). */
   readonly entryTarget: string;
+  /** `{targetSentence}` where the sheet gives only the annual target. */
+  readonly entryAnnualTarget: string;
+  /** `{cause}` of the suspended clause, only when every suspended task's reason speaks of policy. */
+  readonly suspendedCause: string;
+  /** The title of a draft. */
+  readonly draftTitle: string;
+  /** The line under the overall paragraph of a draft: how many tasks are missing. */
+  readonly draftNote: string;
   /** Stands for an empty lead department. */
   readonly noLead: string;
   readonly closing: readonly string[];
@@ -57,7 +65,7 @@ export const WORDING: Wording = {
     completed: "{count}项已完成年度目标任务{names}，占总任务数的{percent}%",
     onTrack: "{count}项有序推进中，均完成年初确定的季度目标任务，占总任务数的{percent}%",
     missed: "{count}项未完成年初确定的季度目标任务，占总任务数的{percent}%",
-    suspended: "{count}项因政策调整暂不实施，占总任务数的{percent}%",
+    suspended: "{count}项{cause}暂不实施，占总任务数的{percent}%",
     pending: "{count}项待确定，占总任务数的{percent}%",
   },
   shareSeparator: "；",
@@ -81,6 +89,10 @@ export const WORDING: Wording = {
   },
   entryHead: "{label}“{task}”（牵头部门：{lead}）。",
   entryTarget: "根据年初确定季度目标任务，{quarter}{target}",
+  entryAnnualTarget: "根据年初确定的年度目标任务，{target}",
+  suspendedCause: "因政策调整",
+  draftTitle: "{title}（草稿）",
+  draftNote: "（草稿：另有{missing}项任务的完成状态为空或无法识别，未计入以上统计；补填后重新生成正式通报。）",
   noLead: "未填写",
   closing: [
     "各级各部门要按照{level}委、{level}政府部署要求，坚持目标导向、问题导向，强化调度督导，聚力攻坚克难，全力以赴抓好工作落实，全面完成经济社会发展预期目标。",
