@@ -2,6 +2,8 @@
  * Benchmarks, run with `npm run bench`. Prints a table per target:
  * - core: prepareNotice on 99, 10,000 and 100,000 rows (target < 50 ms at 10,000; memory linear);
  * - CLI on 10,000 rows against ExcelJS alone reading and writing the same file (target ≤ 1.5×).
+ * - startup: the command on the 99-row sample, the built bundle (what `npm run notice` and the
+ *   installed command run) against the TypeScript sources through tsx.
  * - office: syncs and queued operations of one-click runs on 99, 10,000 and 50,000 rows (target ≤ 3 syncs);
  * - pane: first-load size (target < 250 KB gzip) and time to an interactive pane in headless Chromium
  *   (needs `npm run build:local` first).
@@ -103,12 +105,50 @@ async function benchCli(): Promise<void> {
   }
 }
 
+/** Whole processes: the command on the 99-row sample and `--version` alone, bundle against tsx. */
+async function benchStartup(): Promise<void> {
+  execFileSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
+  const dir = mkdtempSync(path.join(tmpdir(), "notice-startup-"));
+  const runs = 5;
+  const time = (args: string[]) => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+    return performance.now() - t0;
+  };
+  try {
+    const sample = ["samples/tracking-2025-q3.xlsx", "-o", path.join(dir, "out.xlsx"), "--json", "--date", "2025-10-29"];
+    const ways: [string, string[]][] = [
+      ["bundle: node dist-cli/supervision-notice.cjs", ["dist-cli/supervision-notice.cjs"]],
+      ["sources: node --import tsx src/cli/main.ts", ["--import", "tsx", "src/cli/main.ts"]],
+    ];
+    // npm run notice as the README has it: npm, the esbuild step (prenotice), then the bundle.
+    const npmCli = process.env.npm_execpath;
+    if (npmCli?.endsWith(".js")) ways.push(["npm run --silent notice -- (build step + bundle)", [npmCli, "run", "--silent", "notice", "--"]]);
+    console.log(`\n## Command start-up: bundle against tsx (whole processes, median of ${runs})`);
+    console.log("| how | 99-row sample ms | --version ms |");
+    console.log("|---|---:|---:|");
+    for (const [label, args] of ways) {
+      time([...args, "--version"]); // warm the file cache
+      const full: number[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        full.push(time([...args, ...sample]));
+        bare.push(time([...args, "--version"]));
+      }
+      console.log(`| ${label} | ${median(full).toFixed(0)} | ${median(bare).toFixed(0)} |`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 console.log(`# supervision-notice benchmark — node ${process.version}, ${new Date().toISOString()}`);
 /** `npm run bench -- core cli` runs only the named sections. */
 const only = new Set(process.argv.slice(2));
 const sections: [string, () => Promise<void>][] = [
   ["core", benchCore],
   ["cli", benchCli],
+  ["startup", benchStartup],
   ["office", benchOfficeHost],
   ["pane", benchPane],
 ];
