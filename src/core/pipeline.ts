@@ -221,8 +221,9 @@ export interface JobSummary {
   readonly draft: boolean;
   readonly counts: Record<Category, number>;
   readonly percentages: Record<Category, string>;
-  readonly tasks: { readonly missed: string[]; readonly suspended: string[]; readonly pending: string[] };
-  readonly issues: { readonly severity: string; readonly cell: string | null; readonly message: string }[];
+  /** Task ids: every task read, and those of each section of the notice. */
+  readonly tasks: { readonly all: string[]; readonly missed: string[]; readonly suspended: string[]; readonly pending: string[] };
+  readonly issues: { readonly code: string; readonly severity: string; readonly cell: string | null; readonly message: string }[];
   readonly noticeSheet: string;
 }
 
@@ -241,8 +242,8 @@ export function summarise(job: NoticeJob): JobSummary {
     draft: unclassified > 0,
     counts: { ...analysis.statistics.counts },
     percentages: Object.fromEntries(CATEGORIES.map((c) => [c, analysis.statistics.percentages[c]])) as Record<Category, string>,
-    tasks: { missed: ids("missed"), suspended: ids("suspended"), pending: ids("pending") },
-    issues: analysis.issues.map((i) => ({ severity: i.severity, cell: i.cell, message: i.message })),
+    tasks: { all: analysis.tasks.map((t) => t.id), missed: ids("missed"), suspended: ids("suspended"), pending: ids("pending") },
+    issues: analysis.issues.map((i) => ({ code: i.code, severity: i.severity, cell: i.cell, message: i.message })),
     noticeSheet: job.noticeSheet.name,
   };
 }

@@ -87,13 +87,13 @@ const INLINE_FIELDS: readonly { field: "reason" | "nextSteps"; marker: RegExp }[
 
 /**
  * Progress text with the reason and next steps that a department wrote into
- * it (`…。存在问题：资金未到位。下一步：…`), for the fields the sheet has no
- * column for. The progress keeps only what stands before the first marker.
+ * it (`…。存在问题：资金未到位。下一步：…`): they stand in for a column the
+ * sheet lacks or a cell left empty. The progress keeps only what stands
+ * before the first marker.
  */
-export function splitProgress(text: string, wanted: ReadonlySet<"reason" | "nextSteps">): { progress: string; reason: string; nextSteps: string } {
+export function splitProgress(text: string): { progress: string; reason: string; nextSteps: string } {
   const marks: { field: "reason" | "nextSteps"; start: number; end: number }[] = [];
   for (const { field, marker } of INLINE_FIELDS) {
-    if (!wanted.has(field)) continue;
     for (const m of text.matchAll(marker)) marks.push({ field, start: m.index, end: m.index + m[0].length });
   }
   const out = { progress: text, reason: "", nextSteps: "" };
@@ -165,9 +165,6 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
   ).map(col) as [number, number, number, number, number, number, number];
   const targetKind = map.quarterTarget !== undefined || map.annualTarget === undefined ? "quarter" : "annual";
   const targetCol = col(targetKind === "quarter" ? "quarterTarget" : "annualTarget");
-  const inline = new Set<"reason" | "nextSteps">();
-  if (reasonCol < 0) inline.add("reason");
-  if (nextCol < 0) inline.add("nextSteps");
 
   /** The cell's own text (empty in the covered cells of a merge). */
   const own = (r: number, c: number): string => (c < 0 ? "" : cellText(sheet.values[r]?.[c] ?? null));
@@ -225,7 +222,7 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
     if (number === null) explicitSub = null;
     else lastNumber = number;
 
-    const fields = splitProgress(flattenText(seen(r, progressCol)), inline);
+    const fields = splitProgress(flattenText(seen(r, progressCol)));
     raw.push({
       number,
       explicitSub,
@@ -239,8 +236,8 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
       progress: fields.progress,
       statusText: flattenText(statusText),
       category: categoryOf(statusText),
-      reason: reasonCol < 0 ? fields.reason : flattenText(seen(r, reasonCol)),
-      nextSteps: nextCol < 0 ? fields.nextSteps : flattenText(seen(r, nextCol)),
+      reason: flattenText(seen(r, reasonCol)) || fields.reason,
+      nextSteps: flattenText(seen(r, nextCol)) || fields.nextSteps,
     });
   }
   return { tasks: settleNumbers(raw), unparsedNumbers };
