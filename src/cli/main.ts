@@ -7,7 +7,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { InputError, isoDate, noticeText, parseIsoDate, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
-import { clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
+import { checkOutput, clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
 import { humanReport } from "./report";
 import { VERSION } from "./version";
 
@@ -100,7 +100,8 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("请给出一个调度表文件（.xlsx），例如：npm run --silent notice -- samples/tracking-2025-q3.xlsx");
   const input = positionals[0]!;
   const output = o.output ?? defaultOutput(input);
-  if (path.resolve(output) === path.resolve(input)) throw new UsageError(`输出文件不能与输入文件相同（${input}）：本工具从不修改输入文件。`);
+  // Not .xlsx, the input itself, a folder, or a place that cannot be written: refused before any work.
+  await checkOutput(input, output);
 
   let quarter: number | undefined;
   if (o.quarter !== undefined) {
