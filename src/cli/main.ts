@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { InputError, isoDate, noticeText, parseIsoDate, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
+import { IncompleteStatusError, InputError, isoDate, noticeText, parseIsoDate, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
 import { checkOutput, clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
 import { humanReport } from "./report";
 import { VERSION } from "./version";
@@ -26,6 +26,7 @@ const USAGE = `用法 / Usage:
   --date YYYY-MM-DD    落款日期（默认今天）
   --decimals N         百分比小数位数（默认 2）
   --summary TEXT       总体情况段落的开头文字（默认使用通用表述）
+  --draft              有任务的完成状态为空或无法识别时，仍生成通报草稿（标题标为“（草稿）”）
   --clear              只清除本工具添加的未完成标记，不生成通报
   --json               标准输出只输出一个 JSON 文档
   --text               标准输出只打印通报全文（摘要改到标准错误）
@@ -79,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
         decimals: { type: "string" },
         summary: { type: "string" },
         clear: { type: "boolean" },
+        draft: { type: "boolean" },
         json: { type: "boolean" },
         text: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -120,6 +122,7 @@ async function main(argv: string[]): Promise<number> {
     summary: o.summary,
   };
   const options: RunOptions = {
+    draft: o.draft ?? false,
     sheet: o.sheet,
     mapping: o.map === undefined ? undefined : parseMapping(o.map),
     settings,
@@ -153,7 +156,8 @@ main(process.argv.slice(2)).then(
   },
   (e: unknown) => {
     if (e instanceof InputError) {
-      process.stderr.write(`错误：${e.message}\n`);
+      const message = e instanceof IncompleteStatusError ? e.withDraftHint("加 --draft 生成草稿") : e.message;
+      process.stderr.write(`错误：${message}\n`);
       process.exitCode = 2;
     } else {
       const message = e instanceof Error ? e.message : String(e);
