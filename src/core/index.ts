@@ -15,3 +15,4 @@ export { HIGHLIGHT_MARKER, planHighlight } from "./layout/highlight";
 export { applyOverrides, parseMapping } from "./mapping";
 export { CATEGORY_LABELS, categorySummary } from "./labels";
 export { describeAnalysis, SETTING_WORDING, type OptionWording } from "./describe";
+export { displayValue } from "./number-format";
