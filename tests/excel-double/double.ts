@@ -4,6 +4,8 @@
  *
  * - proxies: reading a scalar property before `load()` + `context.sync()`
  *   throws PropertyNotLoaded, as Excel does;
+ * - a method's result (`getColumnProperties`) is a ClientResult whose
+ *   `value` throws ValueNotLoaded until the sync that ran the method;
  * - every write and every load is queued and runs, in order, at
  *   `context.sync()`; a failing operation rejects the sync and stops the
  *   batch (earlier operations of the batch stay applied, as in Excel);
@@ -419,6 +421,25 @@ export abstract class ClientObjectDouble<T> {
         for (const c of commits) c();
       },
     };
+  }
+}
+
+/** OfficeExtension.ClientResult: what a method returns, readable after the sync that ran the method. */
+export class ClientResultDouble<V> {
+  private _loaded = false;
+  private _value: V | undefined;
+  get value(): V {
+    if (!this._loaded) {
+      throw new OfficeErrorDouble(
+        "ValueNotLoaded",
+        'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
+      );
+    }
+    return this._value as V;
+  }
+  _set(value: V): void {
+    this._value = value;
+    this._loaded = true;
   }
 }
 
@@ -938,9 +959,11 @@ export class RangeDouble extends SheetPartDouble<RangeTarget> {
       text: { read: (t) => grid(t, (c) => (c?.value === undefined ? "" : String(c.value))) },
       columnHidden: {
         req: "1.2",
+        // As Excel: true when every column is hidden, false when none is, null when some are.
         read: (t) => {
-          const letters = Array.from({ length: Math.min(t.rect.colCount, 1000) }, (_, i) => columnLetters(t.rect.col + i));
-          return letters.every((l) => t.sheet.hiddenColumns.includes(l));
+          const hidden = new Set(t.sheet.hiddenColumns);
+          const count = Array.from({ length: t.rect.colCount }, (_, i) => columnLetters(t.rect.col + i)).filter((l) => hidden.has(l)).length;
+          return count === t.rect.colCount ? true : count === 0 ? false : null;
         },
       },
     };
@@ -1015,6 +1038,63 @@ export class RangeDouble extends SheetPartDouble<RangeTarget> {
   }
   get format(): RangeFormatDouble {
     return this._child("format", () => new RangeFormatDouble(this.context, () => this._resolve()));
+  }
+  /** The smallest range that holds this one and `other` (a range or an address on the same sheet). */
+  getBoundingRect(other: RangeDouble | string): RangeDouble {
+    return new RangeDouble(
+      this.context,
+      () => {
+        const t = this._target();
+        let rect: Rect | null;
+        if (typeof other === "string") {
+          const { sheet, bare } = splitSheet(other);
+          if (sheet !== null && sheet !== t.sheet.name) throw invalidArgument(`range '${other}' is on another sheet`);
+          rect = parseArea(bare);
+          if (!rect || bare.includes(",")) throw invalidArgument(`range address '${other}'`);
+        } else {
+          const o = other._target();
+          if (o.sheet !== t.sheet) throw invalidArgument("the ranges are on different sheets");
+          rect = o.rect;
+        }
+        const row = Math.min(t.rect.row, rect.row);
+        const col = Math.min(t.rect.col, rect.col);
+        const rowEnd = Math.max(t.rect.row + t.rect.rowCount, rect.row + rect.rowCount);
+        const colEnd = Math.max(t.rect.col + t.rect.colCount, rect.col + rect.colCount);
+        return { sheet: t.sheet, rect: { row, col, rowCount: rowEnd - row, colCount: colEnd - col } };
+      },
+      false,
+    );
+  }
+  /**
+   * Per column of the range, the properties asked for (ExcelApi 1.9). The
+   * double knows `columnIndex`, `columnHidden`, `address` and
+   * `format.columnWidth`; asking for anything else fails the sync.
+   */
+  getColumnProperties(options: { columnIndex?: boolean; columnHidden?: boolean; address?: boolean; format?: { columnWidth?: boolean } }): ClientResultDouble<Record<string, unknown>[]> {
+    const result = new ClientResultDouble<Record<string, unknown>[]>();
+    this.context._queue({
+      bytes: ACTION_BYTES + jsonBytes(options),
+      run: () => {
+        this.context._requires("1.9", "Range.getColumnProperties");
+        const known = ["columnIndex", "columnHidden", "address", "format"];
+        const unknown = Object.keys(options).filter((k) => !known.includes(k) || (k === "format" && Object.keys(options.format ?? {}).some((f) => f !== "columnWidth")));
+        if (unknown.length > 0) throw invalidArgument(`getColumnProperties: the double does not model ${unknown.join(", ")}`);
+        const t = this._target();
+        const hidden = new Set(t.sheet.hiddenColumns);
+        const value = Array.from({ length: t.rect.colCount }, (_, i) => {
+          const col = t.rect.col + i;
+          const letters = columnLetters(col);
+          const props: Record<string, unknown> = {};
+          if (options.address) props.address = qualify(t.sheet.name, rectAddress({ ...t.rect, col, colCount: 1 }));
+          if (options.columnIndex) props.columnIndex = col;
+          if (options.columnHidden) props.columnHidden = hidden.has(letters);
+          if (options.format?.columnWidth) props.format = { columnWidth: t.sheet.columnWidths[letters] ?? 48 };
+          return props;
+        });
+        return { response: jsonBytes(value), commit: () => result._set(value) };
+      },
+    });
+    return result;
   }
   get conditionalFormats(): ConditionalFormatCollectionDouble {
     return this._child(

@@ -13,6 +13,7 @@
  */
 export * from "./model";
 export {
+  ClientResultDouble,
   ExcelDouble,
   OfficeErrorDouble,
   RequestContextDouble,
