@@ -1,10 +1,12 @@
 /**
  * Reading the workbook into the core's grid with whole-range reads: per
- * sheet, the used range's values and the merged areas, and, when asked, the
- * sheet's conditional formats (to find this tool's rules) and its protection.
- * Everything for all sheets is queued before one sync.
+ * sheet, the used range's values with their number formats (the core gets
+ * numbers and dates as the cells show them), the merged areas and the hidden
+ * columns, and, when asked, the sheet's conditional formats (to find this
+ * tool's rules) and its protection. Everything for all sheets is queued
+ * before one sync.
  */
-import { parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core";
+import { columnCount, displayValue, parseRangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core";
 import type { ExcelFeatures } from "./features";
 
 /** Loads queued for one sheet, read after the sync. */
@@ -15,6 +17,14 @@ export interface PendingSheet {
   readonly merges: Excel.RangeAreas | null;
   readonly formats: Excel.ConditionalFormatCollection | null;
   readonly protection: Excel.WorksheetProtection | null;
+  /** Whether each column from A to the last used one is hidden (null before ExcelApi 1.9). */
+  readonly columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]> | null;
+}
+
+/** A used range's contents read in row chunks: values and number formats. */
+export interface ChunkedCells {
+  readonly values: readonly (readonly unknown[])[];
+  readonly numberFormat: readonly (readonly unknown[])[];
 }
 
 export interface SheetRead {
@@ -45,7 +55,12 @@ export function queueSheetRead(
   // Before ExcelApi 1.4 there is no null-object variant: an empty sheet gives A1.
   const used = features.settings ? worksheet.getUsedRangeOrNullObject(true) : worksheet.getUsedRange(true);
   // Without values: only the used range's position and size, for a read in row chunks.
-  used.load(options.values === false ? "rowIndex, columnIndex, rowCount, columnCount" : "values, rowIndex, columnIndex");
+  used.load(options.values === false ? "rowIndex, columnIndex, rowCount, columnCount" : "values, numberFormat, rowIndex, columnIndex");
+  // Hidden columns (ExcelApi 1.9, the page layout's set): one result for all columns from A to the last used
+  // one. `getUsedRange` gives A1 on an empty sheet, where the null-object variant would fail the batch.
+  const columns = features.pageLayout
+    ? worksheet.getUsedRange(true).getBoundingRect("A1").getColumnProperties({ columnIndex: true, columnHidden: true })
+    : null;
   let merges: Excel.RangeAreas | null = null;
   if (features.mergedAreas) {
     merges = worksheet.getRange().getMergedAreasOrNullObject();
@@ -61,7 +76,7 @@ export function queueSheetRead(
     protection = worksheet.protection;
     protection.load("protected");
   }
-  return { name, worksheet, used, merges, formats, protection };
+  return { name, worksheet, used, merges, formats, protection, columns };
 }
 
 /** Splits a multi-area address at commas outside quoted sheet names. */
@@ -82,21 +97,39 @@ export function splitAreas(address: string): string[] {
   return out;
 }
 
-function cellValue(v: unknown): CellValue {
+/** A cell as the core sees it: a number as its number format shows it. */
+function cellValue(v: unknown, format: unknown): CellValue {
   if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (typeof v === "number") return displayValue(v, typeof format === "string" ? format : null);
+  if (typeof v === "string" || typeof v === "boolean") return v;
   return String(v);
 }
 
-/** Values of a used range, padded so the grid starts at A1. */
-export function gridValues(values: readonly (readonly unknown[])[], rowIndex: number, columnIndex: number): CellValue[][] {
+/** Values of a used range as their number formats show them, padded so the grid starts at A1. */
+export function gridValues(
+  values: readonly (readonly unknown[])[],
+  formats: readonly (readonly unknown[])[] | null,
+  rowIndex: number,
+  columnIndex: number,
+): CellValue[][] {
   const out: CellValue[][] = [];
   for (let r = 0; r < rowIndex; r++) out.push([]);
-  for (const row of values) {
+  values.forEach((row, r) => {
     const line: CellValue[] = new Array<CellValue>(columnIndex).fill(null);
-    for (const v of row) line.push(cellValue(v));
+    const rowFormats = formats?.[r];
+    row.forEach((v, c) => line.push(cellValue(v, rowFormats?.[c])));
     out.push(line);
-  }
+  });
+  return out;
+}
+
+/** 0-based hidden columns among the first `width`, from the loaded column properties. */
+function hiddenColumns(columns: OfficeExtension.ClientResult<Excel.ColumnProperties[]>, width: number): number[] {
+  const out: number[] = [];
+  columns.value.forEach((column, i) => {
+    const c = column.columnIndex ?? i;
+    if (column.columnHidden === true && c < width) out.push(c);
+  });
   return out;
 }
 
@@ -110,17 +143,19 @@ export function mergesFromAddress(address: string): CellRange[] {
   return out;
 }
 
-/** Reads the loaded properties (after the sync); `chunkedValues` replaces the used range's values when it was read in chunks. */
-export function finishSheetRead(p: PendingSheet, marker: string, chunkedValues?: readonly (readonly unknown[])[]): SheetRead {
+/** Reads the loaded properties (after the sync); `chunked` replaces the used range's cells when they were read in chunks. */
+export function finishSheetRead(p: PendingSheet, marker: string, chunked?: ChunkedCells): SheetRead {
   let values: CellValue[][] = [];
   if (!p.used.isNullObject) {
-    values = gridValues(chunkedValues ?? p.used.values, p.used.rowIndex, p.used.columnIndex);
+    const cells = chunked ?? p.used;
+    values = gridValues(cells.values, cells.numberFormat, p.used.rowIndex, p.used.columnIndex);
     // Without null objects an empty sheet reads as one empty A1.
     if (values.length === 1 && values[0]!.length === 1 && values[0]![0] === null) values = [];
   }
   const merges = p.merges && !p.merges.isNullObject ? mergesFromAddress(p.merges.address) : [];
+  const grid: SheetGrid = { name: p.name, values, merges };
   return {
-    grid: { name: p.name, values, merges },
+    grid: p.columns ? { ...grid, hiddenColumns: hiddenColumns(p.columns, columnCount(grid)) } : grid,
     ownRules: p.formats ? ownRules(p.formats, marker) : [],
     protected: p.protection ? p.protection.protected : false,
   };

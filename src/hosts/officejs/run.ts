@@ -21,17 +21,17 @@
  *
  * Office.js cannot ask for a sheet's ranges before it knows the sheet. With
  * no stored sheet the first sync gets the sheet names (and the stored
- * preferences) and the second reads every sheet (values, merges, this tool's
- * rules, protection) at once. With a stored sheet and the names known first,
- * the second sync reads that sheet and, before writing, the marker cell of
- * every other sheet, so that an earlier notice sheet needs no read of its
- * own. With a stored sheet and the preferences given, the first sync gets
- * the names and reads that sheet; only then is a sheet of the notice's name
- * looked at in a sync of its own. Writes go in one last sync, split into
- * more only when a batch would pass 4 MB (Excel on the web refuses requests
- * over 5 MB): see WriteQueue. Likewise a read whose response is over the
- * web's limit is done again in row chunks (readSheetsInChunks), one more
- * sync per chunk.
+ * preferences) and the second reads every sheet (values with their number
+ * formats, merges, hidden columns, this tool's rules, protection) at once.
+ * With a stored sheet and the names known first, the second sync reads that
+ * sheet and, before writing, the marker cell of every other sheet, so that
+ * an earlier notice sheet needs no read of its own. With a stored sheet and
+ * the preferences given, the first sync gets the names and reads that sheet;
+ * only then is a sheet of the notice's name looked at in a sync of its own.
+ * Writes go in one last sync, split into more only when a batch would pass
+ * 4 MB (Excel on the web refuses requests over 5 MB): see WriteQueue.
+ * Likewise a read whose response is over the web's limit is done again in
+ * row chunks (readSheetsInChunks), one more sync per chunk.
  */
 import {
   HIGHLIGHT_MARKER,
@@ -56,7 +56,7 @@ import { queueHighlight, queueNoticeSheet, WriteQueue } from "./apply-plans";
 import { officeErrorCode } from "./errors";
 import { detectFeatures, type ExcelFeatures } from "./features";
 import { finishPreferences, queuePreferences, type StoredPreferences } from "./preferences";
-import { finishSheetRead, loadRuleFormulas, ownRules, queueSheetRead, type PendingSheet, type SheetRead } from "./read-grid";
+import { finishSheetRead, loadRuleFormulas, ownRules, queueSheetRead, type ChunkedCells, type PendingSheet, type SheetRead } from "./read-grid";
 
 export type ProgressStep = "reading" | "checking" | "highlighting" | "writing" | "done";
 
@@ -182,21 +182,22 @@ async function readSheetsInChunks(
   await context.sync();
   const sheets = new Map<string, ReadSheet>();
   for (const p of pending) {
-    const values = p.used.isNullObject ? undefined : await readRows(context, p.worksheet, p.used);
-    sheets.set(p.name, { ...finishSheetRead(p, HIGHLIGHT_MARKER, values), worksheet: p.worksheet });
+    const cells = p.used.isNullObject ? undefined : await readRows(context, p.worksheet, p.used);
+    sheets.set(p.name, { ...finishSheetRead(p, HIGHLIGHT_MARKER, cells), worksheet: p.worksheet });
   }
   return { sheets, markers: markerValues(markers) };
 }
 
-/** The used range's values, a chunk of rows per sync. */
-async function readRows(context: Excel.RequestContext, worksheet: Excel.Worksheet, used: Excel.Range): Promise<unknown[][]> {
-  const rows: unknown[][] = [];
+/** The used range's values and number formats, a chunk of rows per sync. */
+async function readRows(context: Excel.RequestContext, worksheet: Excel.Worksheet, used: Excel.Range): Promise<ChunkedCells> {
+  const values: unknown[][] = [];
+  const numberFormat: unknown[][] = [];
   let size = FIRST_CHUNK_ROWS;
   let start = 0;
   while (start < used.rowCount) {
     const n = Math.min(size, used.rowCount - start);
     const chunk = worksheet.getRange(rangeAddress({ row: used.rowIndex + start, col: used.columnIndex, rowCount: n, colCount: used.columnCount }));
-    chunk.load("values");
+    chunk.load("values, numberFormat");
     try {
       // One round trip per chunk is the point here: each response must stay under the limit.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -206,10 +207,11 @@ async function readRows(context: Excel.RequestContext, worksheet: Excel.Workshee
       size = Math.max(1, Math.floor(n / 2));
       continue;
     }
-    rows.push(...chunk.values);
+    values.push(...chunk.values);
+    numberFormat.push(...chunk.numberFormat);
     start += n;
   }
-  return rows;
+  return { values, numberFormat };
 }
 
 function collect(pending: readonly PendingSheet[]): Map<string, ReadSheet> {
