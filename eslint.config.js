@@ -18,7 +18,7 @@ const OFFICE_JS_FILES = [
 ];
 
 export default defineConfig([
-  globalIgnores(["dist/", "node_modules/", "coverage/", "out/", ".tmp/"]),
+  globalIgnores(["dist/", "dist-cli/", "deploy/", "node_modules/", "coverage/", "out/", ".tmp/"]),
   {
     files: [
       "src/**/*.{ts,tsx}",
