@@ -365,6 +365,23 @@ describe("one-click runs (the ribbon button and the pane's 生成通报)", () =>
     }
   }
 
+  it("write no notice while statuses are missing, offer the draft, and write the draft when asked", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    const tracking = model.sheets.find((s) => s.name === "三季度调度表")!;
+    tracking.cells.G10 = { ...tracking.cells.G10!, value: "" };
+    tracking.cells.G11 = { ...tracking.cells.G11!, value: "#N/A" };
+    const before = JSON.stringify(model);
+    const excel = setUp(model);
+    const refused = await runGenerateNotice();
+    expect(refused).toMatchObject({ kind: "error", offer: "draft" });
+    expect(refused.lines[0]).toMatch(/^2 项任务的完成状态为空或无法识别（第1项的⑦ 三季度调度表!G10 等），通报未生成/);
+    expect(JSON.stringify(excel.model)).toBe(before);
+
+    const drafted = await runGenerateNotice({ draft: true });
+    expect(drafted).toMatchObject({ kind: "warning", title: "督查通报草稿已生成" });
+    expect(cellText(excel.sheet("三季度督查通报").cells.A1)).toMatch(/（草稿）$/);
+  });
+
   it("read the stored preferences with the sheet names: a stored sheet that is gone is named, nothing written", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     model.settings.supervisionNotice = JSON.stringify({ settings: {}, sheet: "旧调度表" });

@@ -21,17 +21,22 @@ function dialogSupported(): boolean {
   }
 }
 
+/** What the user chose in the dialog: close it, or write the draft it offered. */
+export type DialogChoice = "close" | "draft";
+
 /**
- * Shows the result in a dialog (result.html) and resolves when the user
- * closes it. Without the Dialog API, or when the dialog cannot open, it
- * resolves at once: the notice sheet the command activated speaks for itself.
+ * Shows the result in a dialog (result.html) and resolves with the user's
+ * choice when the dialog closes. Without the Dialog API, or when the dialog
+ * cannot open, it resolves at once: the notice sheet the command activated
+ * speaks for itself.
  */
-export function showResult(result: CommandResult): Promise<void> {
-  if (!dialogSupported()) return Promise.resolve();
+export function showResult(result: CommandResult): Promise<DialogChoice> {
+  if (!dialogSupported()) return Promise.resolve("close");
   const url = new URL(`result.html?${resultQuery(result)}`, document.baseURI).href;
-  return new Promise<void>((resolve) => {
+  return new Promise<DialogChoice>((resolve) => {
     let done = false;
     let dialog: Office.Dialog | undefined;
+    let choice: DialogChoice = "close";
     const finish = () => {
       if (done) return;
       done = true;
@@ -41,7 +46,7 @@ export function showResult(result: CommandResult): Promise<void> {
       } catch {
         // Already closed by the user.
       }
-      resolve();
+      resolve(choice);
     };
     const timer = setTimeout(finish, DIALOG_WAIT_MS);
     try {
@@ -51,8 +56,11 @@ export function showResult(result: CommandResult): Promise<void> {
           return;
         }
         dialog = opened.value;
-        // The page's close button sends a message; closing the window raises an event.
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
+        // The page's buttons send a message; closing the window raises an event.
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, (arg) => {
+          if ("message" in arg && arg.message === "draft") choice = "draft";
+          finish();
+        });
         dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
       });
     } catch {
@@ -64,7 +72,8 @@ export function showResult(result: CommandResult): Promise<void> {
 /** Ribbon button "一键生成通报" (manifest FunctionName `generateNotice`). */
 export async function generateNotice(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    await showResult(await runGenerateNotice());
+    const choice = await showResult(await runGenerateNotice());
+    if (choice === "draft") await showResult(await runGenerateNotice({ draft: true }));
   } catch {
     // Nothing may keep the button from completing.
   } finally {

@@ -6,10 +6,14 @@
 /** `warning`: done, but something needs a look (e.g. tasks left out of the counts). */
 export type ResultKind = "success" | "warning" | "error";
 
+/** What the dialog may offer besides closing: the draft, when statuses are missing. */
+export type ResultOffer = "draft";
+
 export interface CommandResult {
   readonly kind: ResultKind;
   readonly title: string;
   readonly lines: readonly string[];
+  readonly offer?: ResultOffer;
 }
 
 const MAX_LINES = 8;
@@ -25,10 +29,11 @@ function clip(text: string, chars: number): string {
   return all.length <= chars ? text : `${all.slice(0, Math.max(0, chars - 1)).join("")}…`;
 }
 
-function build(kind: ResultKind, title: string, lines: readonly string[]): string {
+function build(kind: ResultKind, title: string, lines: readonly string[], offer?: ResultOffer): string {
   const params = new URLSearchParams();
   params.set("kind", kind);
   params.set("title", title);
+  if (offer) params.set("offer", offer);
   for (const line of lines) params.append("line", line);
   return params.toString();
 }
@@ -43,13 +48,13 @@ export function resultQuery(result: CommandResult, maxLength = MAX_QUERY_LENGTH)
     let hi = [...line].length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (build(result.kind, title, [...lines, clip(line, mid)]).length <= maxLength) lo = mid;
+      if (build(result.kind, title, [...lines, clip(line, mid)], result.offer).length <= maxLength) lo = mid;
       else hi = mid - 1;
     }
     if (lo < 2) break;
     lines.push(clip(line, lo));
   }
-  return build(result.kind, title, lines);
+  return build(result.kind, title, lines, result.offer);
 }
 
 /** Reads a result back from a query string; null when it carries none. */
@@ -59,5 +64,6 @@ export function parseResultQuery(search: string): CommandResult | null {
   if (title === null) return null;
   const given = params.get("kind");
   const kind: ResultKind = given === "error" || given === "warning" ? given : "success";
-  return { kind, title, lines: params.getAll("line").slice(0, MAX_LINES) };
+  const lines = params.getAll("line").slice(0, MAX_LINES);
+  return params.get("offer") === "draft" ? { kind, title, lines, offer: "draft" } : { kind, title, lines };
 }

@@ -1,5 +1,5 @@
 /** What the ribbon command tells the user: the result of a run, or what blocked it. Pure. */
-import { categorySummary, type NoticeJob } from "../core";
+import { categorySummary, type IncompleteStatusError, type NoticeJob } from "../core";
 import type { CommandResult } from "./result-query";
 
 /**
@@ -22,9 +22,14 @@ export function successResult(job: NoticeJob): CommandResult {
     lines.push(`检查发现 ${issues.length} 个问题${errors > 0 ? `（其中错误 ${errors} 个）` : ""}，请打开“督查通报助手”任务窗格查看检查结果。`);
   }
   lines.push(missed.length > 0 ? `已标记未完成任务 ${missed.length} 项：${missed.join("、")}。` : "没有未完成季度目标的任务。");
-  return { kind: uncounted > 0 ? "warning" : "success", title: "督查通报已生成", lines };
+  return { kind: uncounted > 0 ? "warning" : "success", title: uncounted > 0 ? "督查通报草稿已生成" : "督查通报已生成", lines };
 }
 
 export function failureResult(message: string): CommandResult {
   return { kind: "error", title: "未能生成督查通报", lines: [message] };
+}
+
+/** Statuses are missing: the counts would be wrong, so no notice; the dialog offers the draft. */
+export function incompleteResult(error: IncompleteStatusError): CommandResult {
+  return { kind: "error", title: "未能生成督查通报", lines: [error.withDraftHint("点击下方“生成草稿”生成草稿")], offer: "draft" };
 }

@@ -19,16 +19,22 @@ function render(): void {
       }),
     );
   }
-  const close = document.getElementById("result-close");
-  close?.addEventListener("click", () => {
+  /** The command closes the dialog when it gets the message, and writes the draft for "draft". */
+  const answer = (message: "close" | "draft") => () => {
     try {
-      // The command closes the dialog when it gets this message.
-      Office.context.ui.messageParent("close");
+      Office.context.ui.messageParent(message);
     } catch {
       window.close();
     }
-  });
-  close?.focus();
+  };
+  const draft = document.getElementById("result-draft");
+  if (draft && result?.offer === "draft") {
+    draft.hidden = false;
+    draft.addEventListener("click", answer("draft"));
+  }
+  const close = document.getElementById("result-close");
+  close?.addEventListener("click", answer("close"));
+  (result?.offer === "draft" ? draft : close)?.focus();
 }
 
 render();

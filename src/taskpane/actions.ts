@@ -12,6 +12,7 @@ import {
   queuePreferences,
   savePreferences,
   selectCell,
+  type NoticeOptions,
   type RunEvents,
   type StoredPreferences,
 } from "../hosts/officejs";
@@ -72,9 +73,15 @@ export function clearMarks(run: BatchRunner = excelRun): Promise<number> {
   return run((context) => clearHighlights(context));
 }
 
-/** Highlights, writes the notice sheet and shows it (at most 3 syncs). */
-export function writeNotice(prefs: StoredPreferences, today: string, events: RunEvents = {}, run: BatchRunner = excelRun): Promise<NoticeJob> {
-  return run((context) => generateNotice(context, prefs, today, events));
+/** Highlights, writes the notice sheet and shows it (at most 3 syncs); `draft` writes it with statuses missing. */
+export function writeNotice(
+  prefs: StoredPreferences,
+  today: string,
+  events: RunEvents = {},
+  run: BatchRunner = excelRun,
+  options: NoticeOptions = {},
+): Promise<NoticeJob> {
+  return run((context) => generateNotice(context, prefs, today, events, options));
 }
 
 export function goToCell(sheet: string, address: string, run: BatchRunner = excelRun): Promise<void> {

@@ -4,7 +4,7 @@
  * (issues, describeError) are Chinese in both: they name sheets and cells
  * in the office's own language.
  */
-import { FIELD_LABELS, type Category, type Field, type Severity } from "../core";
+import { FIELD_LABELS, type Category, type Field, type PeriodSource, type PlaceSource, type Severity } from "../core";
 import type { ProgressStep } from "../hosts/officejs";
 import { CATEGORY_LABELS } from "../core";
 
@@ -32,7 +32,8 @@ export function officeDisplayLanguage(): string | null {
   }
 }
 
-export type ActionKind = "check" | "highlight" | "clear" | "generate";
+/** The pane's operations; `draft` is offered only when statuses are missing. */
+export type ActionKind = "check" | "highlight" | "clear" | "generate" | "draft";
 
 export interface Strings {
   readonly locale: Locale;
@@ -42,6 +43,8 @@ export interface Strings {
   readonly actions: Readonly<Record<ActionKind, string>>;
   readonly actionHints: Readonly<Record<ActionKind, string>>;
   readonly actionsLabel: string;
+  /** Ends the core's refusal when statuses are missing: how to ask for a draft here. */
+  readonly draftHint: string;
   readonly steps: Readonly<Record<ProgressStep, string>>;
   readonly busy: string;
   readonly categories: Readonly<Record<Category, string>>;
@@ -65,6 +68,12 @@ export interface Strings {
     readonly tasks: (n: number, counted: number) => string;
     readonly period: string;
     readonly periodText: (year: number | null, quarter: number | null) => string;
+    /** Why this period: the core's PeriodChoice source. */
+    readonly periodSources: Readonly<Record<PeriodSource, string>>;
+    readonly columnsCaption: string;
+    readonly hiddenColumn: string;
+    readonly government: string;
+    readonly governmentText: (name: string, source: PlaceSource) => string;
     readonly chooseSheet: string;
     readonly autoSheet: string;
     readonly notFound: string;
@@ -124,6 +133,7 @@ export interface Strings {
     /** `rules` is how many rules went; one rule can mark many rows, so the text gives no count. */
     readonly cleared: (rules: number) => string;
     readonly generated: (sheet: string, tasks: number, missed: number, uncounted: number) => string;
+    readonly drafted: (sheet: string, uncounted: number) => string;
     readonly preferencesSaved: string;
   };
   readonly tooOld: { readonly title: string; readonly body: string };
@@ -166,14 +176,16 @@ export const ZH_CN: Strings = {
   appTitle: "督查通报助手",
   appSubtitle: "检查调度表 · 标记未完成 · 生成督查通报",
   notInExcel: "请在 Excel 中打开本加载项。",
-  actions: { check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报" },
+  actions: { check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报", draft: "生成草稿" },
   actionHints: {
     check: "重新读取并检查调度表",
     highlight: "用条件格式标出未完成季度目标的任务，不改动原有内容",
     clear: "移除本工具添加的未完成标记",
     generate: "检查、标记未完成任务，并写入督查通报工作表",
+    draft: "完成状态未填全时仍生成通报，标题标为“（草稿）”，并注明未计入的任务数",
   },
   actionsLabel: "操作",
+  draftHint: "点击“生成草稿”生成草稿",
   steps: {
     reading: "正在读取工作簿…",
     checking: "正在检查调度表…",
@@ -195,6 +207,11 @@ export const ZH_CN: Strings = {
     tasks: (n, counted) => (n === counted ? `${n} 项任务` : `${n} 项任务，${counted} 项计入统计`),
     period: "期间",
     periodText: (year, quarter) => `${year === null ? "年度未识别" : `${year}年`}${quarter === null ? "，季度未识别" : ZH_QUARTERS[quarter - 1]}`,
+    periodSources: { option: "按设置", title: "取自标题或工作表名", latest: "台账中最近填有状态的季度", columns: "取自列名", none: "未能识别" },
+    columnsCaption: "各字段读取的列",
+    hiddenColumn: "（隐藏列）",
+    government: "政府名称",
+    governmentText: (name, source) => (source === "default" ? `标题中未写地名，使用通用的“${name}”，可在设置中填写` : `${name}（${source === "title" ? "取自表格标题" : "按设置"}）`),
     chooseSheet: "调度表所在工作表",
     autoSheet: "自动查找",
     notFound: "尚未找到调度表。",
@@ -252,6 +269,7 @@ export const ZH_CN: Strings = {
     highlighted: (missed) => `已标记 ${missed} 项未完成任务。`,
     cleared: (n) => (n === 0 ? "没有需要清除的标记。" : "已清除本工具添加的未完成标记。"),
     generated: (sheet, tasks, missed, uncounted) => `已生成工作表“${sheet}”：共 ${tasks} 项任务，标记未完成 ${missed} 项。${zhUncounted(uncounted)}`,
+    drafted: (sheet, uncounted) => `已在工作表“${sheet}”生成通报草稿：${uncounted} 项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。`,
     preferencesSaved: "已保存，并重新检查。",
   },
   tooOld: {
@@ -267,14 +285,16 @@ export const EN_US: Strings = {
   appTitle: "Supervision Notice Assistant",
   appSubtitle: "Check the tracking sheet · mark missed tasks · write the notice",
   notInExcel: "Open this add-in in Excel.",
-  actions: { check: "Check", highlight: "Mark missed", clear: "Clear marks", generate: "Write notice" },
+  actions: { check: "Check", highlight: "Mark missed", clear: "Clear marks", generate: "Write notice", draft: "Write a draft" },
   actionHints: {
     check: "Read and check the tracking sheet again",
     highlight: "Mark tasks that missed their quarterly target with a conditional format; cell contents stay as they are",
     clear: "Remove the marks this add-in added",
     generate: "Check, mark missed tasks and write the notice sheet",
+    draft: "Write the notice although some statuses are missing; its title marks it as a draft and it says how many tasks are not counted",
   },
   actionsLabel: "Actions",
+  draftHint: "choose “Write a draft” to write a draft anyway",
   steps: {
     reading: "Reading the workbook…",
     checking: "Checking the tracking sheet…",
@@ -296,6 +316,12 @@ export const EN_US: Strings = {
     tasks: (n, counted) => (n === counted ? `${n} tasks` : `${n} tasks, ${counted} counted`),
     period: "Period",
     periodText: (year, quarter) => `${year === null ? "year unknown" : year}${quarter === null ? ", quarter unknown" : ` Q${quarter}`}`,
+    periodSources: { option: "from the settings", title: "from the title or sheet name", latest: "the latest quarter with statuses in the ledger", columns: "from the column headers", none: "not detected" },
+    columnsCaption: "Column read for each field",
+    hiddenColumn: " (hidden)",
+    government: "Government",
+    governmentText: (name, source) =>
+      source === "default" ? `The title names no place: generic “${name}”; set it in the settings` : `${name} (${source === "title" ? "from the sheet's title" : "from the settings"})`,
     chooseSheet: "Sheet with the tracking table",
     autoSheet: "Find automatically",
     notFound: "No tracking table found yet.",
@@ -352,6 +378,8 @@ export const EN_US: Strings = {
     highlighted: (missed) => `Marked ${missed} missed tasks.`,
     cleared: (n) => (n === 0 ? "There were no marks to clear." : "Removed the marks this add-in added."),
     generated: (sheet, tasks, missed, uncounted) => `Wrote sheet “${sheet}”: ${tasks} tasks, ${missed} marked as missed.${enUncounted(uncounted)}`,
+    drafted: (sheet, uncounted) =>
+      `Wrote a draft notice in sheet “${sheet}”: ${uncounted} ${uncounted === 1 ? "task has" : "tasks have"} an empty or unrecognised status and ${uncounted === 1 ? "is" : "are"} not counted; fill them in and write the notice again.`,
     preferencesSaved: "Saved; checked again.",
   },
   tooOld: {

@@ -5,7 +5,7 @@
  * (describeError).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Analysis, Issue } from "../core";
+import { IncompleteStatusError, type Analysis, type Issue } from "../core";
 import { describeError, detectFeatures, type ExcelFeatures, type ProgressStep, type RunEvents, type StoredPreferences } from "../hosts/officejs";
 import * as actions from "./actions";
 import { issueTarget, todayIso } from "./format";
@@ -16,6 +16,8 @@ export type MessageKind = "success" | "warning" | "error" | "info";
 export interface PaneMessage {
   readonly kind: MessageKind;
   readonly text: string;
+  /** An action the message offers (the draft, when statuses are missing). */
+  readonly offer?: ActionKind;
 }
 
 export type BusyKind = ActionKind | "start" | "save";
@@ -84,6 +86,13 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
     [patch],
   );
 
+  /** A failure as a message; missing statuses offer the draft. */
+  const failure = useCallback(
+    (e: unknown): PaneMessage =>
+      e instanceof IncompleteStatusError ? { kind: "error", text: e.withDraftHint(strings.draftHint), offer: "draft" } : { kind: "error", text: describeError(e) },
+    [strings],
+  );
+
   /** Runs one operation: busy flag, progress, errors as a message. */
   const guarded = useCallback(
     async (kind: BusyKind, body: () => Promise<Partial<WorkbookState>>): Promise<boolean> => {
@@ -95,13 +104,13 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
         patch({ ...result, busy: null, step: null, ready: true });
         return true;
       } catch (e) {
-        patch({ busy: null, step: null, ready: true, message: { kind: "error", text: describeError(e) } });
+        patch({ busy: null, step: null, ready: true, message: failure(e) });
         return false;
       } finally {
         running.current = false;
       }
     },
-    [patch],
+    [patch, failure],
   );
 
   const checkedMessage = useCallback(
@@ -160,6 +169,12 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
             // Written, but tasks the notice does not count are worth a look: a warning, not a plain success.
             const text = strings.results.generated(job.noticeSheet.name, analysis.tasks.length, analysis.statistics.counts.missed, left);
             return { analysis, message: { kind: left > 0 ? "warning" : "success", text } };
+          }
+          case "draft": {
+            const job = await actions.writeNotice(prefs, today(), events, runner, { draft: true });
+            const left = uncounted(job.analysis);
+            const text = left > 0 ? strings.results.drafted(job.noticeSheet.name, left) : strings.results.generated(job.noticeSheet.name, job.analysis.tasks.length, job.analysis.statistics.counts.missed, 0);
+            return { analysis: job.analysis, message: { kind: left > 0 ? "warning" : "success", text } };
           }
         }
       });

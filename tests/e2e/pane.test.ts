@@ -179,7 +179,7 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     const stored = await page.evaluate(() => window.__harness.model().settings.supervisionNotice);
     expect(JSON.parse(String(stored)).mapping).toEqual({ contact: 7 });
     // The next analysis reads the contact from column H.
-    expect(await page.textContent("[data-testid=detected-columns]")).toContain("联系人 H");
+    expect(await page.textContent("[data-testid=detected-columns] [data-field=contact] td")).toBe("H");
     await page.close();
   });
 

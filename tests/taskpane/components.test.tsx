@@ -230,7 +230,7 @@ describe("App on the strict Excel double", () => {
     expect(sheetChoices()).toContain("一季度督查通报");
   });
 
-  it("warns when tasks were left out of the counts, and says how many are counted", async () => {
+  it("writes no notice while a status is unknown, says why, and offers the draft", async () => {
     const model = await loadModel(path.resolve("samples/tracking-variant.xlsx"));
     const tracking = model.sheets.find((s) => s.name === "一季度推进情况")!;
     // Task 2's status (达进度) becomes a word the reader does not know.
@@ -240,13 +240,23 @@ describe("App on the strict Excel double", () => {
     const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
     await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
     expect(view.querySelector("[data-testid=detection]")?.textContent).toContain("20 项任务，19 项计入统计");
+    expect(view.querySelector("[data-testid=detected-period]")?.textContent).toBe("2024年一季度（取自标题或工作表名）");
 
     await click(byRole(view, "button", "生成通报"));
     await waitFor(() => expect(view.querySelector("[data-message-kind]")).not.toBeNull());
-    expect(view.querySelector("[data-message-kind]")?.getAttribute("data-message-kind")).toBe("warning");
+    expect(view.querySelector("[data-message-kind]")?.getAttribute("data-message-kind")).toBe("error");
     expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe(
-      "已生成工作表“一季度督查通报”：共 20 项任务，标记未完成 5 项。其中 1 项状态为空或无法识别，未计入统计，请查看检查结果。",
+      "1 项任务的完成状态为空或无法识别（第2项 一季度推进情况!F6），通报未生成；补填后重试，或点击“生成草稿”生成草稿",
     );
+    expect(excel.model.sheets.map((s) => s.name)).not.toContain("一季度督查通报");
+
+    await click(byRole(view, "button", "生成草稿"));
+    await waitFor(() => expect(view.querySelector("[data-message-kind=warning]")).not.toBeNull());
+    expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe(
+      "已在工作表“一季度督查通报”生成通报草稿：1 项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。",
+    );
+    const notice = excel.model.sheets.find((s) => s.name === "一季度督查通报")!;
+    expect(Object.values(notice.cells).some((c) => String(c.value).endsWith("（草稿）"))).toBe(true);
   });
 
   it("names the Excel needed and disables every action below ExcelApi 1.6", async () => {

@@ -31,11 +31,11 @@ describe("ribbon command result", () => {
           row(4, "任务四", "区住建局", ""),
         ]),
       ),
-      { today: "2025-10-29" },
+      { today: "2025-10-29", draft: true },
     );
     const result = successResult(job);
     expect(result.kind).toBe("warning");
-    expect(result.title).toBe("督查通报已生成");
+    expect(result.title).toBe("督查通报草稿已生成");
     expect(result.lines[1]).toBe(
       "共 4 项任务，其中 2 项状态为空或无法识别，未计入统计；其余 2 项：已完成 1 项（50.00%），序时推进 0 项（0.00%），未完成 1 项（50.00%），暂不实施 0 项（0.00%），待确定 0 项（0.00%）。",
     );
@@ -67,5 +67,21 @@ describe("ribbon command result", () => {
     expect(back.lines).toHaveLength(2);
     // A tighter budget keeps fewer characters.
     expect(resultQuery(r, 600).length).toBeLessThanOrEqual(600);
+  });
+});
+
+describe("ribbon command refusal for missing statuses", () => {
+  it("says why, offers the draft, and the offer survives the dialog's query string", async () => {
+    const { IncompleteStatusError } = await import("../../src/core");
+    const { incompleteResult } = await import("../../src/commands/result-text");
+    const result = incompleteResult(new IncompleteStatusError(3, "第4项 调度表!F6"));
+    expect(result).toEqual({
+      kind: "error",
+      title: "未能生成督查通报",
+      lines: ["3 项任务的完成状态为空或无法识别（第4项 调度表!F6 等），通报未生成；补填后重试，或点击下方“生成草稿”生成草稿"],
+      offer: "draft",
+    });
+    expect(parseResultQuery(resultQuery(result))).toEqual(result);
+    expect(parseResultQuery(resultQuery(failureResult("x")))?.offer).toBeUndefined();
   });
 });

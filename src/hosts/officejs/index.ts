@@ -5,7 +5,7 @@
 export type { PendingPreferences, StoredPreferences } from "./preferences";
 export { finishPreferences, loadPreferences, queuePreferences, savePreferences, sanitisePreferences, SETTINGS_KEY } from "./preferences";
 export type { PreferencesSource, ProgressStep, RunEvents } from "./run";
-export { analyseWorkbook, generateNotice, highlightMissed, clearHighlights, selectCell } from "./run";
+export { analyseWorkbook, generateNotice, highlightMissed, clearHighlights, selectCell, type NoticeOptions } from "./run";
 export type { ExcelFeatures } from "./features";
 export { detectFeatures, featureNotes } from "./features";
 export { describeError } from "./errors";

@@ -372,15 +372,19 @@ async function readPlanWrite<T>(
   return writes.result;
 }
 
+/** How a notice is written: `draft` writes it although some statuses are missing. */
+export type NoticeOptions = Pick<RunOptions, "draft">;
+
 /** Highlights the missed tasks, writes the notice sheet and activates it (at most 3 syncs, see the table above). */
 export function generateNotice(
   context: Excel.RequestContext,
   prefs: PreferencesSource,
   today: string,
   events: RunEvents = {},
+  notice: NoticeOptions = {},
 ): Promise<NoticeJob> {
   return readPlanWrite(context, prefs, today, events, (workbook, options) => {
-    const job = prepareNotice(workbook, options);
+    const job = prepareNotice(workbook, { ...options, ...notice });
     return { result: job, highlight: job.highlight, noticeSheet: job.noticeSheet };
   });
 }

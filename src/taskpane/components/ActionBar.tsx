@@ -68,7 +68,13 @@ export function ActionBar({ strings, busy, step, disabled, message, onAction, on
                 ×
               </Button>
             }
-          />
+          >
+            {message.offer && (
+              <Button size="small" data-action={message.offer} title={strings.actionHints[message.offer]} onClick={() => onAction(message.offer!)}>
+                {strings.actions[message.offer]}
+              </Button>
+            )}
+          </MessageBarActions>
         </MessageBar>
       )}
     </section>

@@ -15,7 +15,13 @@ const useStyles = makeStyles({
     "& dt": { color: tokens.colorNeutralForeground3 },
     "& dd": { margin: 0, overflowWrap: "anywhere" },
   },
-  columns: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  columns: {
+    color: tokens.colorNeutralForeground2,
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th": { textAlign: "start", fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, paddingRight: tokens.spacingHorizontalM },
+    "& td": { paddingRight: tokens.spacingHorizontalM, overflowWrap: "anywhere", verticalAlign: "top" },
+  },
 });
 
 export interface DetectionPanelProps {
@@ -46,13 +52,31 @@ export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disable
               {dataRangeText(table)}（{t.tasks(analysis.tasks.length, analysis.statistics.total)}）
             </dd>
             <dt>{t.period}</dt>
-            <dd>{t.periodText(analysis.period.year, analysis.period.quarter)}</dd>
+            <dd data-testid="detected-period">
+              {t.periodText(analysis.period.year, analysis.period.quarter)}
+              {analysis.period.source !== "none" && `（${t.periodSources[analysis.period.source]}）`}
+            </dd>
+            <dt>{t.government}</dt>
+            <dd>{t.governmentText(analysis.settings.government, analysis.placeSource)}</dd>
           </dl>
-          <Caption1 className={styles.columns} as="p" data-testid="detected-columns">
-            {FIELDS.filter((f) => table.mapping[f] !== undefined)
-              .map((f) => `${strings.fields[f]} ${columnLetter(table.mapping[f]!)}`)
-              .join(" · ")}
-          </Caption1>
+          <table className={styles.columns} data-testid="detected-columns" aria-label={t.columnsCaption}>
+            <tbody>
+              {FIELDS.filter((f) => table.mapping[f] !== undefined).map((f) => {
+                const col = table.mapping[f]!;
+                const header = table.columns.find((c) => c.col === col);
+                return (
+                  <tr key={f} data-field={f}>
+                    <th scope="row">{strings.fields[f]}</th>
+                    <td>{columnLetter(col)}</td>
+                    <td>
+                      {header?.label ?? ""}
+                      {header?.hidden ? t.hiddenColumn : ""}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         </>
       ) : (
         <Caption1 as="p">{t.notFound}</Caption1>
