@@ -3,19 +3,39 @@
 // dependency are bundled in, so the packed tarball installs with no
 // dependencies and runs without TypeScript (`npm pack`, `npm install -g`).
 //
-//   node scripts/build-cli.mjs     (npm run build:cli; notice, demo and pack run it first)
-import { chmodSync } from "node:fs";
+//   node scripts/build-cli.mjs              always builds (npm run build:cli, prepack)
+//   node scripts/build-cli.mjs --if-stale   builds only when a file that went into the
+//                                           last build changed (prenotice, predemo)
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CLI_BUNDLE = path.join(root, "dist-cli", "supervision-notice.cjs");
+/** The files the last build read (esbuild's metafile inputs), for --if-stale. */
+const INPUTS = path.join(root, "dist-cli", "inputs.json");
 
+function upToDate() {
+  if (!existsSync(CLI_BUNDLE) || !existsSync(INPUTS)) return false;
+  const built = statSync(CLI_BUNDLE).mtimeMs;
+  const inputs = [...JSON.parse(readFileSync(INPUTS, "utf8")), "package.json", "package-lock.json", "scripts/build-cli.mjs"];
+  return inputs.every((f) => {
+    try {
+      return statSync(path.resolve(root, f)).mtimeMs <= built;
+    } catch {
+      return false; // gone: rebuild
+    }
+  });
+}
+
+if (process.argv.includes("--if-stale") && upToDate()) process.exit(0);
+
+const { build } = await import("esbuild");
 const result = await build({
   entryPoints: [path.join(root, "src/cli/main.ts")],
   outfile: CLI_BUNDLE,
+  absWorkingDir: root,
   bundle: true,
   platform: "node",
   target: "node20",
@@ -39,3 +59,4 @@ if (external.length > 0) {
   process.exit(1);
 }
 chmodSync(CLI_BUNDLE, 0o755);
+writeFileSync(INPUTS, JSON.stringify(Object.keys(result.metafile.inputs)));
