@@ -121,9 +121,9 @@ async function benchStartup(): Promise<void> {
       ["bundle: node dist-cli/supervision-notice.cjs", ["dist-cli/supervision-notice.cjs"]],
       ["sources: node --import tsx src/cli/main.ts", ["--import", "tsx", "src/cli/main.ts"]],
     ];
-    // npm run notice as the README has it: npm, the esbuild step (prenotice), then the bundle.
+    // npm run notice as the README has it: npm, the prenotice up-to-date check (esbuild only when stale), the bundle.
     const npmCli = process.env.npm_execpath;
-    if (npmCli?.endsWith(".js")) ways.push(["npm run --silent notice -- (build step + bundle)", [npmCli, "run", "--silent", "notice", "--"]]);
+    if (npmCli?.endsWith(".js")) ways.push(["npm run --silent notice -- (npm, up-to-date check, bundle)", [npmCli, "run", "--silent", "notice", "--"]]);
     console.log(`\n## Command start-up: bundle against tsx (whole processes, median of ${runs})`);
     console.log("| how | 99-row sample ms | --version ms |");
     console.log("|---|---:|---:|");
