@@ -68,7 +68,7 @@ function checkNumbers(tasks: readonly Task[], read: ReadResult, list: IssueList)
   const firstRow = new Map<string, Task>();
   for (const t of tasks) {
     if (t.number === null) continue;
-    const id = t.id.replace(/@\d+$/, "");
+    const id = t.id.includes("@") ? t.id.slice(0, t.id.indexOf("@")) : t.id;
     const earlier = firstRow.get(id);
     if (earlier) {
       const name = taskLabel(t.number, t.subItem, t.row, t.section);

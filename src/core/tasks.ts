@@ -85,6 +85,9 @@ const INLINE_FIELDS: readonly { field: "reason" | "nextSteps"; marker: RegExp }[
   { field: "nextSteps", marker: /(?:下一步(?:工作)?(?:打算|计划|措施)?|下步(?:工作)?(?:打算|计划|措施)|推进计划|整改措施)[:：]/g },
 ];
 
+/** Every marker of INLINE_FIELDS ends in a colon: a text without one has none. */
+const ANY_MARKER = /[:：]/;
+
 /**
  * Progress text with the reason and next steps that a department wrote into
  * it (`…。存在问题：资金未到位。下一步：…`): they stand in for a column the
@@ -92,6 +95,7 @@ const INLINE_FIELDS: readonly { field: "reason" | "nextSteps"; marker: RegExp }[
  * before the first marker.
  */
 export function splitProgress(text: string): { progress: string; reason: string; nextSteps: string } {
+  if (!ANY_MARKER.test(text)) return { progress: text, reason: "", nextSteps: "" };
   const marks: { field: "reason" | "nextSteps"; start: number; end: number }[] = [];
   for (const { field, marker } of INLINE_FIELDS) {
     for (const m of text.matchAll(marker)) marks.push({ field, start: m.index, end: m.index + m[0].length });
@@ -223,14 +227,15 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
     else lastNumber = number;
 
     const fields = splitProgress(flattenText(seen(r, progressCol)));
+    const leads = leadsOf(seen(r, leadCol));
     raw.push({
       number,
       explicitSub,
       section,
       row: r,
       text: flattenText(text),
-      leads: leadsOf(seen(r, leadCol)),
-      leadText: leadsOf(seen(r, leadCol)).join("、"),
+      leads,
+      leadText: leads.join("、"),
       target: flattenText(seen(r, targetCol)),
       targetKind,
       progress: fields.progress,
@@ -252,34 +257,76 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
  * - a number that still stands twice is told apart by its row.
  */
 function settleNumbers(raw: readonly RawTask[]): Task[] {
-  const kept: (RawTask & { subItem: number | null })[] = [];
+  const subItems: (number | null)[] = new Array<number | null>(raw.length).fill(null);
+  const kept: boolean[] = new Array<boolean>(raw.length).fill(true);
   for (let i = 0; i < raw.length; ) {
-    let j = i + 1;
     const t = raw[i]!;
-    while (t.number !== null && j < raw.length && raw[j]!.number === t.number && raw[j]!.section === t.section) j++;
-    const run = raw.slice(i, j);
-    const marked = run.some((x) => x.explicitSub !== null);
-    run.forEach((x, k) => {
-      if (run.length === 1) return kept.push({ ...x, subItem: x.explicitSub });
-      if (marked && x.explicitSub === null && k === 0 && x.statusText === "") return; // the parent row of ①②③
-      kept.push({ ...x, subItem: marked ? x.explicitSub : k + 1 });
-    });
+    let j = i + 1;
+    let marked = t.explicitSub !== null;
+    while (t.number !== null && j < raw.length && raw[j]!.number === t.number && raw[j]!.section === t.section) {
+      if (raw[j]!.explicitSub !== null) marked = true;
+      j++;
+    }
+    if (j - i === 1) subItems[i] = t.explicitSub;
+    else {
+      for (let k = i; k < j; k++) subItems[k] = marked ? raw[k]!.explicitSub : k - i + 1;
+      // The parent row of ①②③: the number's own row, without a status, above its marked sub-items.
+      if (marked && t.explicitSub === null && t.statusText === "") kept[i] = false;
+    }
     i = j;
   }
 
-  const sectionsOf = new Map<number, Set<string | null>>();
-  for (const t of kept) if (t.number !== null) (sectionsOf.get(t.number) ?? sectionsOf.set(t.number, new Set()).get(t.number)!).add(t.section);
-  const restarts = [...sectionsOf.values()].some((s) => s.size > 1);
-
-  const tasks: Task[] = kept.map(({ explicitSub: _, section, ...t }) => {
-    const part = restarts ? section : null;
-    const base = t.number === null ? `R${t.row + 1}` : t.subItem === null ? String(t.number) : `${t.number}-${t.subItem}`;
-    return { ...t, section: part, id: part === null ? base : `${part}-${base}`, label: taskLabel(t.number, t.subItem, t.row, part) };
+  // Numbering restarts in each section when a number stands in two sections.
+  const sectionOf = new Map<number, string | null>();
+  let restarts = false;
+  raw.forEach((t, i) => {
+    if (!kept[i] || t.number === null) return;
+    const first = sectionOf.get(t.number);
+    if (first === undefined) sectionOf.set(t.number, t.section);
+    else if (first !== t.section) restarts = true;
   });
 
+  const ids: string[] = [];
   const count = new Map<string, number>();
-  for (const t of tasks) count.set(t.id, (count.get(t.id) ?? 0) + 1);
-  return tasks.map((t) => (count.get(t.id)! > 1 ? { ...t, id: `${t.id}@${t.row + 1}`, label: `${t.label}（第${t.row + 1}行）` } : t));
+  raw.forEach((t, i) => {
+    const sub = subItems[i]!;
+    const base = t.number === null ? `R${t.row + 1}` : sub === null ? String(t.number) : `${t.number}-${sub}`;
+    const id = restarts && t.section !== null ? `${t.section}-${base}` : base;
+    ids.push(id);
+    if (kept[i]) count.set(id, (count.get(id) ?? 0) + 1);
+  });
+
+  const tasks: Task[] = [];
+  raw.forEach((t, i) => {
+    if (!kept[i]) return;
+    const section = restarts ? t.section : null;
+    let id = ids[i]!;
+    let label = taskLabel(t.number, subItems[i]!, t.row, section);
+    // A number that still stands twice is told apart by its row.
+    if (count.get(id)! > 1) {
+      id = `${id}@${t.row + 1}`;
+      label = `${label}（第${t.row + 1}行）`;
+    }
+    tasks.push({
+      id,
+      number: t.number,
+      subItem: subItems[i]!,
+      section,
+      label,
+      row: t.row,
+      text: t.text,
+      leads: t.leads,
+      leadText: t.leadText,
+      target: t.target,
+      targetKind: t.targetKind,
+      progress: t.progress,
+      statusText: t.statusText,
+      category: t.category,
+      reason: t.reason,
+      nextSteps: t.nextSteps,
+    });
+  });
+  return tasks;
 }
 
 const SECTION_ORDER = "一二三四五六七八九十";
