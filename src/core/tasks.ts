@@ -111,17 +111,25 @@ export function splitProgress(text: string): { progress: string; reason: string;
   return out;
 }
 
-/** The first non-empty own cell of a row, and whether every non-empty cell says the same (a heading merged or repeated across). */
-function rowHeading(row: readonly CellValue[] | undefined): { first: string; single: boolean } {
+/** The first non-empty own cell of a row, without spaces. */
+function firstText(row: readonly CellValue[] | undefined): string {
+  for (const v of row ?? []) {
+    const t = cellText(v);
+    if (t !== "") return t.replace(/\s+/g, "");
+  }
+  return "";
+}
+
+/** Whether every non-empty cell of a row says the same: a heading merged or repeated across. */
+function saysOneThing(row: readonly CellValue[] | undefined): boolean {
   let first = "";
-  let single = true;
   for (const v of row ?? []) {
     const t = cellText(v);
     if (t === "") continue;
     if (first === "") first = t;
-    else if (t !== first) single = false;
+    else if (t !== first) return false;
   }
-  return { first: first.replace(/\s+/g, ""), single };
+  return true;
 }
 
 /**
@@ -131,12 +139,12 @@ function rowHeading(row: readonly CellValue[] | undefined): { first: string; sin
  * the header repeated (a table pasted together from parts).
  */
 function structureOf(row: readonly CellValue[] | undefined, ownNumber: string, ownStatus: string, seenStatus: string, table: TableLocation): "section" | "other" | null {
-  const heading = rowHeading(row);
-  if (TOTAL_ROW.test(heading.first)) return "other";
+  const first = firstText(row);
+  if (TOTAL_ROW.test(first)) return "other";
   const number = ownNumber.replace(/\s+/g, "");
-  const noStatus = ownStatus === "" || heading.single;
-  if (noStatus && (SECTION.test(heading.first) || SECTION.test(number))) return "section";
-  if (noStatus && (SUBSECTION.test(heading.first) || SUBSECTION.test(number))) return "other";
+  const section = SECTION.test(first) || SECTION.test(number);
+  const subsection = !section && (SUBSECTION.test(first) || SUBSECTION.test(number));
+  if ((section || subsection) && (ownStatus === "" || saysOneThing(row))) return section ? "section" : "other";
   // A repeated header shows the status column's own header word where a status belongs.
   if (seenStatus === "" || headerKey(seenStatus) !== table.headerLabels.status) return null;
   let headerCells = 0;
@@ -153,11 +161,8 @@ export interface ReadResult {
   readonly unparsedNumbers: { row: number; text: string }[];
 }
 
-/** A task as read from its row, before numbers are settled across rows. */
-interface RawTask extends Omit<Task, "id" | "label" | "subItem" | "section"> {
-  readonly explicitSub: number | null;
-  readonly section: string | null;
-}
+/** A task as read from its row: id, label and sub-item are settled across rows afterwards (settleNumbers). */
+type RawTask = { -readonly [K in keyof Task]: Task[K] };
 
 /** One task per row that carries a status, a task text or its own number. */
 export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
@@ -190,6 +195,8 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
   };
 
   const raw: RawTask[] = [];
+  /** Per raw task, the sub-item its own cells mark (`①`, `1-5`), if any. */
+  const marks: (number | null)[] = [];
   const unparsedNumbers: { row: number; text: string }[] = [];
   let section: string | null = null;
   let lastNumber: number | null = null;
@@ -203,7 +210,7 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
     const statusText = seen(r, statusCol);
     const structure = structureOf(sheet.values[r], ownNumber, ownStatus, statusText, table);
     if (structure === "section") {
-      const heading = rowHeading(sheet.values[r]).first;
+      const heading = firstText(sheet.values[r]);
       section = SECTION.exec(heading)?.[1] ?? SECTION.exec(ownNumber.replace(/\s+/g, ""))?.[1] ?? section;
       lastNumber = null;
     }
@@ -228,9 +235,12 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
 
     const fields = splitProgress(flattenText(seen(r, progressCol)));
     const leads = leadsOf(seen(r, leadCol));
+    marks.push(explicitSub);
     raw.push({
+      id: "",
+      label: "",
+      subItem: null,
       number,
-      explicitSub,
       section,
       row: r,
       text: flattenText(text),
@@ -245,7 +255,7 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
       nextSteps: flattenText(seen(r, nextCol)) || fields.nextSteps,
     });
   }
-  return { tasks: settleNumbers(raw), unparsedNumbers };
+  return { tasks: settleNumbers(raw, marks), unparsedNumbers };
 }
 
 /**
@@ -256,76 +266,50 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
  * - where numbering restarts in each section, ids and labels carry the section;
  * - a number that still stands twice is told apart by its row.
  */
-function settleNumbers(raw: readonly RawTask[]): Task[] {
-  const subItems: (number | null)[] = new Array<number | null>(raw.length).fill(null);
+function settleNumbers(raw: RawTask[], marks: readonly (number | null)[]): Task[] {
   const kept: boolean[] = new Array<boolean>(raw.length).fill(true);
   for (let i = 0; i < raw.length; ) {
     const t = raw[i]!;
     let j = i + 1;
-    let marked = t.explicitSub !== null;
+    let marked = marks[i] !== null;
     while (t.number !== null && j < raw.length && raw[j]!.number === t.number && raw[j]!.section === t.section) {
-      if (raw[j]!.explicitSub !== null) marked = true;
+      if (marks[j] !== null) marked = true;
       j++;
     }
-    if (j - i === 1) subItems[i] = t.explicitSub;
+    if (j - i === 1) t.subItem = marks[i]!;
     else {
-      for (let k = i; k < j; k++) subItems[k] = marked ? raw[k]!.explicitSub : k - i + 1;
+      for (let k = i; k < j; k++) raw[k]!.subItem = marked ? marks[k]! : k - i + 1;
       // The parent row of ①②③: the number's own row, without a status, above its marked sub-items.
-      if (marked && t.explicitSub === null && t.statusText === "") kept[i] = false;
+      if (marked && marks[i] === null && t.statusText === "") kept[i] = false;
     }
     i = j;
   }
+  const tasks = raw.filter((_, i) => kept[i]);
 
   // Numbering restarts in each section when a number stands in two sections.
   const sectionOf = new Map<number, string | null>();
   let restarts = false;
-  raw.forEach((t, i) => {
-    if (!kept[i] || t.number === null) return;
+  for (const t of tasks) {
+    if (t.number === null) continue;
     const first = sectionOf.get(t.number);
     if (first === undefined) sectionOf.set(t.number, t.section);
     else if (first !== t.section) restarts = true;
-  });
+  }
 
-  const ids: string[] = [];
   const count = new Map<string, number>();
-  raw.forEach((t, i) => {
-    const sub = subItems[i]!;
-    const base = t.number === null ? `R${t.row + 1}` : sub === null ? String(t.number) : `${t.number}-${sub}`;
-    const id = restarts && t.section !== null ? `${t.section}-${base}` : base;
-    ids.push(id);
-    if (kept[i]) count.set(id, (count.get(id) ?? 0) + 1);
-  });
-
-  const tasks: Task[] = [];
-  raw.forEach((t, i) => {
-    if (!kept[i]) return;
-    const section = restarts ? t.section : null;
-    let id = ids[i]!;
-    let label = taskLabel(t.number, subItems[i]!, t.row, section);
-    // A number that still stands twice is told apart by its row.
-    if (count.get(id)! > 1) {
-      id = `${id}@${t.row + 1}`;
-      label = `${label}（第${t.row + 1}行）`;
-    }
-    tasks.push({
-      id,
-      number: t.number,
-      subItem: subItems[i]!,
-      section,
-      label,
-      row: t.row,
-      text: t.text,
-      leads: t.leads,
-      leadText: t.leadText,
-      target: t.target,
-      targetKind: t.targetKind,
-      progress: t.progress,
-      statusText: t.statusText,
-      category: t.category,
-      reason: t.reason,
-      nextSteps: t.nextSteps,
-    });
-  });
+  for (const t of tasks) {
+    if (!restarts) t.section = null;
+    const base = t.number === null ? `R${t.row + 1}` : t.subItem === null ? String(t.number) : `${t.number}-${t.subItem}`;
+    t.id = t.section === null ? base : `${t.section}-${base}`;
+    t.label = taskLabel(t.number, t.subItem, t.row, t.section);
+    count.set(t.id, (count.get(t.id) ?? 0) + 1);
+  }
+  // A number that still stands twice is told apart by its row.
+  for (const t of tasks) {
+    if (count.get(t.id)! < 2) continue;
+    t.id = `${t.id}@${t.row + 1}`;
+    t.label = `${t.label}（第${t.row + 1}行）`;
+  }
   return tasks;
 }
 
