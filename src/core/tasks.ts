@@ -145,6 +145,8 @@ function structureOf(row: readonly CellValue[] | undefined, ownNumber: string, o
   const section = SECTION.test(first) || SECTION.test(number);
   const subsection = !section && (SUBSECTION.test(first) || SUBSECTION.test(number));
   if ((section || subsection) && (ownStatus === "" || saysOneThing(row))) return section ? "section" : "other";
+  // A heading merged across the table (`填报单位：区发改局`): the status column shows the row's first text.
+  if (ownStatus === "" && seenStatus !== "" && seenStatus.replace(/\s+/g, "") === first) return "other";
   // A repeated header shows the status column's own header word where a status belongs.
   if (seenStatus === "" || headerKey(seenStatus) !== table.headerLabels.status) return null;
   let headerCells = 0;

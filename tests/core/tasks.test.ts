@@ -99,4 +99,17 @@ describe("reading tasks from less tidy sheets", () => {
     );
     expect(tasks.map((t) => t.label)).toEqual(["第1项", "第2项"]);
   });
+
+  it("skips a heading merged across the table, but keeps a task whose status is merged from above", () => {
+    const s = trackingSheet([
+      ["填报单位：区发改局", null, null, null, null, null, null, null],
+      row(1, "甲", "区发改局", "序时推进"),
+      row(2, "乙", "区发改局", ""),
+    ]);
+    const tasks = read({ ...s, merges: [...s.merges, { row: 2, col: 0, rowCount: 1, colCount: 8 }, { row: 3, col: 5, rowCount: 2, colCount: 1 }] });
+    expect(tasks.map((t) => [t.label, t.category])).toEqual([
+      ["第1项", "onTrack"],
+      ["第2项", "onTrack"],
+    ]);
+  });
 });
