@@ -10,9 +10,10 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { HIGHLIGHT_MARKER } from "../src/core";
-import { runOnWorkbook } from "../src/hosts/exceljs";
-import { generateNotice } from "../src/hosts/officejs";
+import { HIGHLIGHT_MARKER, noticeText, prepareNotice, summarise } from "../src/core";
+import { runOnWorkbook, workbookToGrid } from "../src/hosts/exceljs";
+import { generateNotice, type StoredPreferences } from "../src/hosts/officejs";
+import { layoutWorkbook, loadLayouts } from "./fixtures/layouts";
 import { cellText, parseArea, type SheetModel, type WorkbookModel } from "./excel-double";
 import { SAMPLES, installDouble, sampleModel } from "./excel-double/samples";
 import { loadModel, modelFromWorkbook, saveModel } from "./excel-double/xlsx";
@@ -136,4 +137,33 @@ describe("the Office.js host and the ExcelJS host write the same notice", () => 
       expect(highlightView(sheet(exceljs.saved, c.tracking))).toEqual(wantHighlight);
     });
   }
+});
+
+/** The options a layout run gives on the command line, as the add-in takes them (settings and sheet). */
+function addinOptions(args: readonly string[] = []): { prefs: StoredPreferences; draft: boolean } {
+  const value = (name: string) => {
+    const i = args.indexOf(name);
+    return i < 0 ? undefined : args[i + 1];
+  };
+  const quarter = value("--quarter");
+  return { prefs: { settings: quarter === undefined ? {} : { quarter: Number(quarter) }, sheet: value("--sheet") }, draft: args.includes("--draft") };
+}
+
+describe("the two hosts read every layout alike", () => {
+  const runs = loadLayouts().flatMap((layout) => layout.runs.filter((r) => (r.exit ?? 0) === 0).map((run) => ({ layout, run, name: `${layout.name}: ${run.name}` })));
+  it.each(runs)("$name", async ({ layout, run }) => {
+    const { prefs, draft } = addinOptions(run.args);
+    const wb = layoutWorkbook(layout);
+    const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const fromFile = new ExcelJS.Workbook();
+    await fromFile.xlsx.load(buffer as unknown as ArrayBuffer);
+    const exceljs = prepareNotice(workbookToGrid(fromFile), { today: TODAY, settings: prefs.settings, sheet: prefs.sheet, draft });
+
+    const installed = installDouble(await loadModel(buffer));
+    restore = installed.restore;
+    const office = await generateNotice(installed.excel.context() as unknown as Excel.RequestContext, prefs, TODAY, {}, { draft });
+
+    expect(summarise(office)).toEqual(summarise(exceljs));
+    expect(noticeText(office.notice)).toBe(noticeText(exceljs.notice));
+  });
 });
