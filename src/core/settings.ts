@@ -1,8 +1,12 @@
 /**
  * What the office sets once and every run uses: who issues the notice, for
- * which period, how shares are rounded. Stored in the workbook by the add-in,
- * given as options on the command line.
+ * which period, how shares are rounded, how letters are numbered. Each
+ * setting is defined once here (its Chinese name, command-line option,
+ * default, limits and parser); the 通报设置 sheet, the command line and the
+ * pane's form all go through these definitions.
  */
+import { parseQuarter } from "./period";
+import { toHalfWidth } from "./text";
 
 export interface NoticeSettings {
   /** The government in the title, e.g. 淄川区人民政府. */
@@ -20,37 +24,139 @@ export interface NoticeSettings {
   readonly decimals: number;
   /** The office's own sentence(s) on the overall situation; empty for the default wording. */
   readonly summary: string;
+  /** Prefix of a 督办单's number: `督办` gives `督办〔2025〕3-01号`. */
+  readonly letterPrefix: string;
+  /** Days after the notice's date by which a department answers a 督办单. */
+  readonly feedbackDays: number;
 }
 
-export const DEFAULT_SETTINGS: NoticeSettings = {
-  government: "区人民政府",
-  office: "区政府督查室",
-  issuer: "区人民政府办公室",
-  year: null,
-  quarter: null,
-  date: "",
-  decimals: 2,
-  summary: "",
-};
+export type SettingKey = keyof NoticeSettings;
 
-/** Settings with every field present; unknown or bad values fall back to the defaults. */
-export function normaliseSettings(partial: Partial<NoticeSettings> = {}): NoticeSettings {
-  const text = (v: unknown, d: string) => (typeof v === "string" && v.trim() !== "" ? v.trim() : d);
-  const year = typeof partial.year === "number" && partial.year >= 1900 && partial.year <= 2200 ? Math.trunc(partial.year) : null;
-  const quarter = typeof partial.quarter === "number" && partial.quarter >= 1 && partial.quarter <= 4 ? Math.trunc(partial.quarter) : null;
-  const decimals =
-    typeof partial.decimals === "number" && Number.isFinite(partial.decimals) ? Math.max(0, Math.min(4, Math.trunc(partial.decimals))) : DEFAULT_SETTINGS.decimals;
-  const date = typeof partial.date === "string" && parseIsoDate(partial.date) ? partial.date : "";
-  return {
-    government: text(partial.government, DEFAULT_SETTINGS.government),
-    office: text(partial.office, DEFAULT_SETTINGS.office),
-    issuer: text(partial.issuer, DEFAULT_SETTINGS.issuer),
-    year,
-    quarter,
-    date,
-    decimals,
-    summary: typeof partial.summary === "string" ? partial.summary.trim() : "",
-  };
+/** A value read from text, or what is wrong with the text. */
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string };
+
+export interface SettingDefinition<K extends SettingKey = SettingKey> {
+  readonly key: K;
+  /** The row's name in 通报设置 and the pane's label. */
+  readonly name: string;
+  readonly english: string;
+  /** The command line's option, `--government`. */
+  readonly option: string;
+  readonly defaultValue: NoticeSettings[K];
+  /** What a good value looks like (messages, the form's hint). */
+  readonly expects: string;
+  /** Text as a person types it (empty text is never passed: it means the default). */
+  readonly parse: (text: string) => Parsed<NoticeSettings[K]>;
+  /** The value as the sheet shows it. */
+  readonly format: (value: NoticeSettings[K]) => string;
+}
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
+
+function integer(text: string, min: number, max: number, unit = ""): Parsed<number> {
+  const t = toHalfWidth(text).trim().replace(new RegExp(`${unit}$`), "");
+  const n = /^\d+$/.test(t) ? Number(t) : NaN;
+  return Number.isInteger(n) && n >= min && n <= max ? ok(n) : bad(`应为 ${min} 到 ${max} 的整数`);
+}
+
+const anyText = (text: string): Parsed<string> => ok(text.trim());
+
+/** `2025-10-29`, `2025/10/29`, `2025.10.29` or `2025年10月29日` → `2025-10-29`. */
+export function parseDateText(text: string): string | null {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(toHalfWidth(text).trim());
+  if (!m) return null;
+  const iso = `${m[1]}-${m[2]!.padStart(2, "0")}-${m[3]!.padStart(2, "0")}`;
+  return parseIsoDate(iso) ? iso : null;
+}
+
+function text<K extends "government" | "office" | "issuer" | "summary" | "letterPrefix">(
+  key: K,
+  name: string,
+  english: string,
+  option: string,
+  defaultValue: string,
+  expects: string,
+): SettingDefinition<K> {
+  return { key, name, english, option, defaultValue: defaultValue as NoticeSettings[K], expects, parse: anyText as SettingDefinition<K>["parse"], format: String };
+}
+
+export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
+  text("government", "政府名称", "Government (title)", "government", "区人民政府", "如 淄川区人民政府"),
+  text("office", "督查机构", "Supervising office", "office", "区政府督查室", "如 区政府督查室"),
+  text("issuer", "落款单位", "Issuer", "issuer", "区人民政府办公室", "如 淄川区人民政府办公室"),
+  {
+    key: "year",
+    name: "年度",
+    english: "Year",
+    option: "year",
+    defaultValue: null,
+    expects: "1900 到 2200 的年份，如 2025",
+    parse: (t) => integer(t, 1900, 2200, "年"),
+    format: (v) => (v === null ? "" : String(v)),
+  },
+  {
+    key: "quarter",
+    name: "季度",
+    english: "Quarter",
+    option: "quarter",
+    defaultValue: null,
+    expects: "1 到 4，或 三季度",
+    parse: (t) => {
+      const h = toHalfWidth(t).trim();
+      const q = /^[1-4]$/.test(h) ? Number(h) : parseQuarter(/季度$/.test(h) ? h : `${h}季度`);
+      return q === null ? bad("应为 1 到 4，或“三季度”之类") : ok(q);
+    },
+    format: (v) => (v === null ? "" : String(v)),
+  },
+  {
+    key: "date",
+    name: "落款日期",
+    english: "Date of the notice",
+    option: "date",
+    defaultValue: "",
+    expects: "如 2025-10-29 或 2025年10月29日",
+    parse: (t) => {
+      const iso = parseDateText(t);
+      return iso === null ? bad("应为有效日期，如 2025-10-29 或 2025年10月29日") : ok(iso);
+    },
+    format: String,
+  },
+  { key: "decimals", name: "小数位数", english: "Decimals of shares", option: "decimals", defaultValue: 2, expects: "0 到 4 的整数", parse: (t) => integer(t, 0, 4), format: String },
+  text("summary", "总体情况", "Overall remarks", "summary", "", "总体情况段落开头的文字，留空则用默认表述"),
+  text("letterPrefix", "督办单编号前缀", "Letter number prefix", "letter-prefix", "督办", "如 督办，编号写作 督办〔2025〕3-01号"),
+  {
+    key: "feedbackDays",
+    name: "反馈期限（天）",
+    english: "Days to answer a letter",
+    option: "feedback-days",
+    defaultValue: 15,
+    expects: "1 到 365 的整数",
+    parse: (t) => integer(t, 1, 365, "天"),
+    format: String,
+  },
+] as SettingDefinition[];
+
+export function settingDefinition<K extends SettingKey>(key: K): SettingDefinition<K> {
+  return SETTING_DEFINITIONS.find((d) => d.key === key) as unknown as SettingDefinition<K>;
+}
+
+export const DEFAULT_SETTINGS: NoticeSettings = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, d.defaultValue])) as unknown as NoticeSettings;
+
+/**
+ * Settings with every field present: a value given (typed or as text) that
+ * its definition accepts, else the default. A text field given empty means
+ * the default too, except the summary (empty means the default wording).
+ */
+export function normaliseSettings(partial: Partial<Record<SettingKey, unknown>> = {}): NoticeSettings {
+  const out: Record<string, unknown> = {};
+  for (const d of SETTING_DEFINITIONS) {
+    const given = partial[d.key];
+    const typed = typeof given === "number" ? String(given) : typeof given === "string" ? given : "";
+    const parsed = typed.trim() === "" ? null : d.parse(typed);
+    out[d.key] = parsed?.ok ? parsed.value : d.defaultValue;
+  }
+  return out as unknown as NoticeSettings;
 }
 
 /** A day as `YYYY-MM-DD` (local time): the run's date. */
