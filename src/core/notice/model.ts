@@ -60,29 +60,49 @@ function formatDate(iso: string, wording: Wording): string {
   return fill(wording.date, { year: d.year, month: d.month, day: d.day });
 }
 
-function overallParagraph(input: NoticeInput, quarter: string, wording: Wording): string {
+/** Values every template may use: who, when, and the counts. */
+type Globals = Readonly<Record<string, string | number>>;
+
+function globalsOf(input: NoticeInput, quarter: string): Globals {
+  const { counts, total } = input.statistics;
+  return {
+    government: input.settings.government,
+    office: input.settings.office,
+    quarter,
+    year: input.period.year === null ? "" : `${input.period.year}年`,
+    level: governmentLevel(input.settings.government),
+    total,
+    ...counts,
+  };
+}
+
+function overallParagraph(input: NoticeInput, globals: Globals, wording: Wording): string {
   const { statistics, tasks } = input;
   const completedNames = tasks.filter((t) => t.category === "completed").map(shortName);
   const suspended = tasks.filter((t) => t.category === "suspended");
   const cause = suspended.length > 0 && suspended.every((t) => /政策/.test(t.reason + t.statusText)) ? wording.suspendedCause : "";
   const clauses = CATEGORIES.filter((c) => statistics.counts[c] > 0).map((c) =>
     fill(wording.shares[c], {
+      ...globals,
       count: statistics.counts[c],
       percent: statistics.percentages[c],
       names: c === "completed" && completedNames.length > 0 ? `（${completedNames.join(wording.nameSeparator)}）` : "",
       cause,
     }),
   );
-  const year = input.period.year === null ? "" : `${input.period.year}年`;
-  const summary = input.settings.summary !== "" ? endSentence(input.settings.summary) : fill(wording.defaultSummary, { year, quarter });
-  return fill(wording.overall, { summary, total: statistics.total, shares: clauses.join(wording.shareSeparator) });
+  const summary = input.settings.summary !== "" ? endSentence(input.settings.summary) : fill(wording.defaultSummary, globals);
+  return fill(wording.overall, { ...globals, summary, shares: clauses.join(wording.shareSeparator) });
 }
 
-function entryParagraphs(task: Task, quarter: string, templates: readonly string[], wording: Wording): string[] {
-  const values: Record<string, string> = {
-    head: fill(wording.entryHead, { label: task.label, task: quoteInner(flattenText(task.text)), lead: task.leadText || wording.noLead }),
+/** The values an entry's templates take from the task. */
+const ENTRY_VALUES = ["head", "targetSentence", "reason", "progress", "nextSteps"];
+
+function entryParagraphs(task: Task, globals: Globals, templates: readonly string[], wording: Wording): string[] {
+  const values: Record<string, string | number> = {
+    ...globals,
+    head: fill(wording.entryHead, { ...globals, label: task.label, task: quoteInner(flattenText(task.text)), lead: task.leadText || wording.noLead }),
     targetSentence:
-      task.target === "" ? "" : fill(task.targetKind === "annual" ? wording.entryAnnualTarget : wording.entryTarget, { quarter, target: endSentence(task.target) }),
+      task.target === "" ? "" : fill(task.targetKind === "annual" ? wording.entryAnnualTarget : wording.entryTarget, { ...globals, target: endSentence(task.target) }),
     reason: endSentence(task.reason),
     progress: endSentence(task.progress),
     nextSteps: endSentence(task.nextSteps),
@@ -90,7 +110,9 @@ function entryParagraphs(task: Task, quarter: string, templates: readonly string
   const out: string[] = [];
   for (const template of templates) {
     const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
-    const keep = names.includes("head") || names.some((n) => values[n] !== "");
+    // A paragraph stands when it names the task, or when a value of the task it names is there.
+    const own = names.filter((n) => ENTRY_VALUES.includes(n));
+    const keep = own.includes("head") || own.length === 0 || own.some((n) => values[n] !== "");
     if (keep) out.push(fill(template, values));
   }
   return out;
@@ -99,22 +121,17 @@ function entryParagraphs(task: Task, quarter: string, templates: readonly string
 /** Builds the notice's paragraphs from the checked tasks and their statistics. */
 export function buildNotice(input: NoticeInput, wording: Wording = WORDING): NoticeModel {
   const quarter = quarterName(input.period.quarter, wording);
-  const base = {
-    government: input.settings.government,
-    office: input.settings.office,
-    quarter,
-    level: governmentLevel(input.settings.government),
-  };
+  const base = globalsOf(input, quarter);
   const missing = input.unclassified ?? 0;
   const final = fill(wording.title, base);
-  const title = missing > 0 ? fill(wording.draftTitle, { title: final }) : final;
+  const title = missing > 0 ? fill(wording.draftTitle, { ...base, title: final }) : final;
   const p: Paragraph[] = [
     { role: "title", text: title },
     { role: "blank", text: "" },
     { role: "body", text: fill(wording.opening, base) },
-    { role: "body", text: overallParagraph(input, quarter, wording) },
+    { role: "body", text: overallParagraph(input, base, wording) },
   ];
-  if (missing > 0) p.push({ role: "body", text: fill(wording.draftNote, { missing }) });
+  if (missing > 0) p.push({ role: "body", text: fill(wording.draftNote, { ...base, missing }) });
 
   let section = 0;
   for (const category of SECTION_ORDER) {
@@ -125,11 +142,11 @@ export function buildNotice(input: NoticeInput, wording: Wording = WORDING): Not
     p.push({ role: "heading", text: `${chineseNumber(section)}、${spec.heading}` });
     if (spec.intro !== "") p.push({ role: "body", text: fill(spec.intro, { ...base, count: tasks.length }) });
     for (const t of tasks) {
-      for (const text of entryParagraphs(t, quarter, spec.entry, wording)) p.push({ role: "body", text });
+      for (const text of entryParagraphs(t, base, spec.entry, wording)) p.push({ role: "body", text });
     }
   }
 
-  for (const c of wording.closing) p.push({ role: "closing", text: fill(c, { ...base, total: input.statistics.total }) });
+  for (const c of wording.closing) p.push({ role: "closing", text: fill(c, base) });
   p.push({ role: "blank", text: "" }, { role: "blank", text: "" });
   p.push({ role: "issuer", text: input.settings.issuer });
   p.push({ role: "date", text: formatDate(input.settings.date || input.today, wording) });
