@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { IncompleteStatusError, InputError, isoDate, noticeText, parseIsoDate, parseMapping, parseQuarter, summarise, type NoticeSettings, type RunOptions } from "../core";
+import { IncompleteStatusError, InputError, SETTING_DEFINITIONS, isoDate, noticeText, parseMapping, summarise, type NoticeSettings, type RunOptions } from "../core";
 import { checkOutput, clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
 import { humanReport } from "./report";
 import { VERSION } from "./version";
@@ -18,14 +18,8 @@ const USAGE = `用法 / Usage:
   -o, --output FILE    输出文件（默认：<输入>-督查通报.xlsx）；从不修改输入文件
   --sheet NAME         调度表所在工作表（默认自动查找）
   --map F=COL,...      手动指定列，如 status=G,reason=H（字段：number task lead quarterTarget progress status reason nextSteps …）
-  --year Y             年份（默认从表格标题识别）
-  --quarter Q          季度：1-4 或 三季度（默认从表格标题识别）
-  --government TEXT    标题中的政府名称，如 淄川区人民政府
-  --office TEXT        督查机构，如 区政府督查室
-  --issuer TEXT        落款单位，如 淄川区人民政府办公室
-  --date YYYY-MM-DD    落款日期（默认今天）
-  --decimals N         百分比小数位数（默认 2）
-  --summary TEXT       总体情况段落的开头文字（默认使用通用表述）
+${SETTING_DEFINITIONS.map((d) => `  --${d.option.padEnd(19)}${d.name}：${d.expects}`).join("\n")}
+                       以上各项默认取工作簿中“通报设置”工作表的值；命令行选项优先
   --draft              有任务的完成状态为空或无法识别时，仍生成通报草稿（标题标为“（草稿）”）
   --clear              只清除本工具添加的未完成标记，不生成通报
   --json               标准输出只输出一个 JSON 文档
@@ -35,11 +29,20 @@ const USAGE = `用法 / Usage:
 
 class UsageError extends InputError {}
 
-function intOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} 应为 ${min} 到 ${max} 的整数，收到“${text}”。`);
-  return n;
+/** One string option a setting. */
+const SETTING_OPTIONS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.option, { type: "string" as const }])) as Record<string, { type: "string" }>;
+
+/** The settings given as options, each parsed by its one definition. */
+function settingsOf(values: Readonly<Record<string, unknown>>): Partial<NoticeSettings> {
+  const settings: Record<string, unknown> = {};
+  for (const d of SETTING_DEFINITIONS) {
+    const text = values[d.option];
+    if (typeof text !== "string") continue;
+    const parsed = d.parse(text);
+    if (!parsed.ok) throw new UsageError(`--${d.option} ${parsed.problem}，收到“${text}”。`);
+    settings[d.key] = parsed.value;
+  }
+  return settings as Partial<NoticeSettings>;
 }
 
 /** node:util's parseArgs errors, in Chinese. */
@@ -71,14 +74,7 @@ async function main(argv: string[]): Promise<number> {
         output: { type: "string", short: "o" },
         sheet: { type: "string" },
         map: { type: "string" },
-        year: { type: "string" },
-        quarter: { type: "string" },
-        government: { type: "string" },
-        office: { type: "string" },
-        issuer: { type: "string" },
-        date: { type: "string" },
-        decimals: { type: "string" },
-        summary: { type: "string" },
+        ...SETTING_OPTIONS,
         clear: { type: "boolean" },
         draft: { type: "boolean" },
         json: { type: "boolean" },
@@ -105,22 +101,7 @@ async function main(argv: string[]): Promise<number> {
   // Not .xlsx, the input itself, a folder, or a place that cannot be written: refused before any work.
   await checkOutput(input, output);
 
-  let quarter: number | undefined;
-  if (o.quarter !== undefined) {
-    quarter = parseQuarter(/季度$/.test(o.quarter) ? o.quarter : `${o.quarter}季度`) ?? undefined;
-    if (quarter === undefined) throw new UsageError(`--quarter 应为 1-4 或“三季度”之类，收到“${o.quarter}”。`);
-  }
-  if (o.date !== undefined && !parseIsoDate(o.date)) throw new UsageError(`--date 应为 YYYY-MM-DD 格式的有效日期，收到“${o.date}”。`);
-  const settings: Partial<NoticeSettings> = {
-    year: intOption("year", o.year, 1900, 2200),
-    quarter,
-    government: o.government,
-    office: o.office,
-    issuer: o.issuer,
-    date: o.date,
-    decimals: intOption("decimals", o.decimals, 0, 4),
-    summary: o.summary,
-  };
+  const settings = settingsOf(o);
   const options: RunOptions = {
     draft: o.draft ?? false,
     sheet: o.sheet,

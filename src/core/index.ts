@@ -16,3 +16,15 @@ export { applyOverrides, parseMapping } from "./mapping";
 export { CATEGORY_LABELS, categorySummary } from "./labels";
 export { describeAnalysis, SETTING_WORDING, type OptionWording } from "./describe";
 export { displayValue } from "./number-format";
+export {
+  SETTINGS_SHEET,
+  SETTINGS_HEADER,
+  NO_SHEET_SETTINGS,
+  parseSettingsSheet,
+  readSettingsSheet,
+  settingsSheetEdits,
+  type SettingsCell,
+  type SettingsValues,
+  type SheetSettings,
+} from "./settings-sheet";
+export { WORDING_ROWS, PLACEHOLDERS } from "./notice/wording-rows";

@@ -5,7 +5,7 @@ import { FIELD_ALIASES, FIELD_LABELS } from "./columns";
 import { FIELDS, type ColumnMapping, type Field } from "./types";
 
 /** Field key, alias or Chinese field name → field. */
-function fieldOf(name: string): Field | null {
+export function fieldOf(name: string): Field | null {
   const n = name.trim();
   if ((FIELDS as readonly string[]).includes(n)) return n as Field;
   if (n in FIELD_ALIASES) return FIELD_ALIASES[n]!;

@@ -11,7 +11,9 @@ import { buildNotice, governmentLevel, quarterName, type NoticeModel } from "./n
 import type { HighlightPlan, SheetPlan } from "./plan";
 import { normaliseSettings, type NoticeSettings } from "./settings";
 import { computeStatistics } from "./statistics";
-import { findTable, findTableInSheet, periodConflict } from "./table";
+import { findTable, findTableInSheet, periodConflict, type FindOptions } from "./table";
+import { readSettingsSheet } from "./settings-sheet";
+import type { Wording } from "./notice/wording";
 import { cellAddress, columnLetter, qualifiedAddress, type SheetGrid } from "./grid";
 import { isBinaryMark } from "./status";
 import { cellText, toHalfWidth } from "./text";
@@ -44,6 +46,8 @@ export interface Analysis {
   readonly period: PeriodChoice;
   readonly settings: NoticeSettings;
   readonly placeSource: PlaceSource;
+  /** The notice's templates: the built-in ones with the settings sheet's rewordings. */
+  readonly wording: Wording;
 }
 
 export interface NoticeJob {
@@ -84,12 +88,9 @@ function sheetList(workbook: WorkbookGrid): string {
 const quarterWord = (q: number) => quarterName(q);
 
 /** Finds the table (or fails with a Chinese message naming the sheet). */
-export function locateTable(
-  workbook: WorkbookGrid,
-  options: Pick<RunOptions, "sheet" | "mapping"> & { readonly year?: number | null; readonly quarter?: number | null } = {},
-): TableLocation {
+export function locateTable(workbook: WorkbookGrid, options: Pick<RunOptions, "sheet"> & FindOptions = {}): TableLocation {
   const needs = "需要一行表头，至少包含“完成状态”列和“序号”或“重点工作任务”列";
-  const find = { mapping: options.mapping, year: options.year, quarter: options.quarter };
+  const find: FindOptions = { mapping: options.mapping, year: options.year, quarter: options.quarter, statusWords: options.statusWords };
   let table: TableLocation | null;
   if (options.sheet !== undefined) {
     const sheet = workbook.sheets.find((s) => s.name === options.sheet);
@@ -135,6 +136,11 @@ function assertStatusesTellCategories(sheet: SheetGrid, table: TableLocation): v
   );
 }
 
+/** The values a run was given, without the ones left out (undefined, null or empty text). */
+function definedOnly(given: Partial<NoticeSettings>): Partial<NoticeSettings> {
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined && v !== null && v !== "")) as Partial<NoticeSettings>;
+}
+
 /** The government named in the title (`淄川区2025年…` → 淄川区人民政府), when no option names it. */
 export function placeFromTitle(title: string): string | null {
   const t = toHalfWidth(title).replace(/\s+/g, "");
@@ -162,14 +168,23 @@ function settingsFor(table: TableLocation, given: Partial<NoticeSettings> = {}):
 
 /** Reads, checks and counts the tasks of the tracking table. */
 export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
-  const given = options.settings ?? {};
-  const table = locateTable(workbook, { sheet: options.sheet, mapping: options.mapping, year: given.year, quarter: given.quarter });
+  // The settings sheet first; what the run is given (options, the pane) overrides it.
+  const office = readSettingsSheet(workbook);
+  const given = { ...office.settings, ...definedOnly(options.settings ?? {}) };
+  const mapping = { ...office.mapping, ...options.mapping };
+  const table = locateTable(workbook, {
+    sheet: options.sheet ?? office.trackingSheet,
+    mapping,
+    year: given.year,
+    quarter: given.quarter,
+    statusWords: office.statusWords,
+  });
   const sheet = workbook.sheets.find((s) => s.name === table.sheet)!;
   assertStatusesTellCategories(sheet, table);
-  const read = readTasks(sheet, table);
+  const read = readTasks(sheet, table, office.statusWords);
   const tasks = [...read.tasks].sort(compareTasks);
   const { settings, placeSource } = settingsFor(table, given);
-  const issues = checkTasks(table, read);
+  const issues = [...office.issues, ...checkTasks(table, read)];
   if (table.period.quarter === null) {
     issues.push({
       code: "unknown-period",
@@ -181,7 +196,7 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
       message: "未能从表格标题识别季度，通报中写作“本季度”；可在设置中指定季度。",
     });
   }
-  return { table, tasks, issues, statistics: computeStatistics(tasks, settings.decimals), period: table.period, settings, placeSource };
+  return { table, tasks, issues, statistics: computeStatistics(tasks, settings.decimals), period: table.period, settings, placeSource, wording: office.wording };
 }
 
 /** Analysis, notice and the plans for the notice sheet and the highlights. */
@@ -197,7 +212,7 @@ export function prepareNotice(workbook: WorkbookGrid, options: RunOptions): Noti
     const first = [...unclassified].sort((a, b) => a.row - b.row)[0]!;
     throw new IncompleteStatusError(unclassified.length, `${first.label} ${qualifiedAddress(table.sheet, cellAddress(first.row, table.mapping.status!))}`);
   }
-  const notice = buildNotice({ ...analysis, today: options.today, unclassified: unclassified.length });
+  const notice = buildNotice({ ...analysis, today: options.today, unclassified: unclassified.length }, analysis.wording);
   return {
     analysis,
     notice,

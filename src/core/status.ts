@@ -38,21 +38,26 @@ const LOOKUP: ReadonlyMap<string, Category> = (() => {
 /** Brackets, marks and emoji around a status word: `【未完成】`, `已完成✅`, `未完成。`. */
 const DECORATION = /[\p{P}\p{S}\p{Emoji_Presentation}\uFE0F\u200D]/gu;
 
+/** An office's own status words (statusKey → category), from its settings sheet. */
+export type StatusWords = ReadonlyMap<string, Category>;
+
+const NO_WORDS: StatusWords = new Map();
+
 /** The category of a status cell, or null for an empty or unknown word. */
-export function classifyStatus(value: CellValue): Category | null {
+export function classifyStatus(value: CellValue, own: StatusWords = NO_WORDS): Category | null {
   const key = statusKey(value);
   if (key === "") return null;
-  const exact = LOOKUP.get(key);
+  const exact = own.get(key) ?? LOOKUP.get(key);
   if (exact) return exact;
   // A word with decoration, or with a note in brackets after it (`已完成（提前）`).
   const bare = key.replace(DECORATION, "");
   const beforeNote = key.replace(/[(（【\[][^)）】\]]*[)）】\]]\s*$/, "").replace(DECORATION, "");
-  return LOOKUP.get(bare) ?? LOOKUP.get(beforeNote) ?? null;
+  return own.get(bare) ?? LOOKUP.get(bare) ?? own.get(beforeNote) ?? LOOKUP.get(beforeNote) ?? null;
 }
 
 /** Whether a value is a known status word (used to recognise status columns). */
-export function isStatusWord(value: CellValue): boolean {
-  return classifyStatus(value) !== null;
+export function isStatusWord(value: CellValue, own: StatusWords = NO_WORDS): boolean {
+  return classifyStatus(value, own) !== null;
 }
 
 /** Marks that say yes or no but not which category: `√/×`, `是/否`. */

@@ -14,8 +14,9 @@ import { type CellValue, type SheetGrid, type SheetView, type WorkbookGrid, view
 import { AMBIGUOUS_STATUS_HEADERS, headerCore, matchHeader } from "./columns";
 import { applyOverrides } from "./mapping";
 import { PREVIOUS_PERIOD, findPeriod, parseQuarter, parseYear, type PeriodChoice } from "./period";
-import { isBinaryMark, isStatusWord } from "./status";
+import { isBinaryMark, isStatusWord, type StatusWords } from "./status";
 import { cellText, headerKey } from "./text";
+import { SETTINGS_SHEET } from "./settings-sheet";
 import { FIELDS, type ColumnMapping, type Field, type HeaderColumn, type TableLocation } from "./types";
 
 /** How many rows from the top may hold the header. */
@@ -51,14 +52,14 @@ function contentShare(view: SheetView, col: number, start: number, test: (v: Cel
   return filledCells === 0 ? 0 : hits / filledCells;
 }
 
-/** Status words, or marks that only say yes/no (reported later as such). */
-const statusLike = (v: CellValue) => isStatusWord(v) || isBinaryMark(v);
 
 /**
  * The columns of a header band: per column, the lowest non-empty text as its
  * label, and the period named in the label or in a group cell above it.
  */
-function bandColumns(view: SheetView, rows: number[], hidden: ReadonlySet<number>, dataStart: number): HeaderColumn[] {
+function bandColumns(view: SheetView, rows: number[], hidden: ReadonlySet<number>, dataStart: number, words: StatusWords): HeaderColumn[] {
+  // Status words, or marks that only say yes/no (reported later as such).
+  const statusLike = (v: CellValue) => isStatusWord(v, words) || isBinaryMark(v);
   const out: HeaderColumn[] = [];
   for (let col = 0; col < view.colCount; col++) {
     let label = "";
@@ -96,7 +97,7 @@ function bandColumns(view: SheetView, rows: number[], hidden: ReadonlySet<number
 }
 
 /** Assigns fields to columns: this period's columns first, then shared ones; visible before hidden. */
-function assignFields(columns: readonly HeaderColumn[], view: SheetView, dataStart: number, period: PeriodFilter): ColumnMapping {
+function assignFields(columns: readonly HeaderColumn[], view: SheetView, dataStart: number, period: PeriodFilter, words: StatusWords): ColumnMapping {
   const candidates: { field: Field; rank: number; col: number; own: number; hidden: number }[] = [];
   for (const c of columns) {
     if (c.period !== null && period !== "any" && c.period !== period) continue;
@@ -118,7 +119,7 @@ function assignFields(columns: readonly HeaderColumn[], view: SheetView, dataSta
     // A header row whose status column has a header we do not know: take it by its content.
     for (const c of columns) {
       if (used.has(c.col) || c.hidden || (c.period !== null && period !== "any" && c.period !== period)) continue;
-      if (contentShare(view, c.col, dataStart, isStatusWord) >= 0.6) {
+      if (contentShare(view, c.col, dataStart, (v) => isStatusWord(v, words)) >= 0.6) {
         mapping.status = c.col;
         break;
       }
@@ -142,7 +143,7 @@ function looksLikeHeaderRow(view: SheetView, r: number): boolean {
 }
 
 /** The best header band of a sheet; the user's overrides count as found columns, so they can rescue a header we do not know. */
-function bestBand(view: SheetView, hidden: ReadonlySet<number>, override: ColumnMapping): Band | null {
+function bestBand(view: SheetView, hidden: ReadonlySet<number>, override: ColumnMapping, words: StatusWords): Band | null {
   let best: Band | null = null;
   const last = Math.min(view.rowCount, HEADER_SCAN_ROWS);
   for (let r = 0; r < last; r++) {
@@ -152,8 +153,8 @@ function bestBand(view: SheetView, hidden: ReadonlySet<number>, override: Column
       // header row (group cells such as 推进情况 or 三季度), not a title above it.
       if (rows.length === 2 && !looksLikeHeaderRow(view, r)) continue;
       const dataStart = rows[rows.length - 1]! + 1;
-      const columns = bandColumns(view, rows, hidden, dataStart);
-      const score = scoreOf(applyOverrides(assignFields(columns, view, dataStart, "any"), override));
+      const columns = bandColumns(view, rows, hidden, dataStart, words);
+      const score = scoreOf(applyOverrides(assignFields(columns, view, dataStart, "any", words), override));
       if (score === 0) continue;
       const end = rows[rows.length - 1]!;
       const bestEnd = best ? best.headerRows[best.headerRows.length - 1]! : -1;
@@ -229,6 +230,8 @@ function choosePeriod(
 
 export interface FindOptions {
   readonly mapping?: ColumnMapping;
+  /** The office's own status words (settings sheet). */
+  readonly statusWords?: StatusWords;
   readonly year?: number | null;
   readonly quarter?: number | null;
 }
@@ -237,7 +240,8 @@ export interface FindOptions {
 export function findTableInSheet(sheet: SheetGrid, options: FindOptions = {}): TableLocation | null {
   const view = viewOf(sheet);
   const hidden = new Set(sheet.hiddenColumns ?? []);
-  const band = bestBand(view, hidden, options.mapping ?? {});
+  const words = options.statusWords ?? new Map();
+  const band = bestBand(view, hidden, options.mapping ?? {}, words);
   if (!band) return null;
 
   const headerEnd = band.headerRows[band.headerRows.length - 1]!;
@@ -249,7 +253,7 @@ export function findTableInSheet(sheet: SheetGrid, options: FindOptions = {}): T
 
   const title = titleOf(sheet, band.headerRows[0]!);
   const period = choosePeriod(sheet, title, band.columns, { first: headerEnd + 1, last: lastDataRow }, options);
-  const mapping = applyOverrides(assignFields(band.columns, view, headerEnd + 1, period.quarter ?? "any"), options.mapping);
+  const mapping = applyOverrides(assignFields(band.columns, view, headerEnd + 1, period.quarter ?? "any", words), options.mapping);
 
   const cols = [...(Object.values(mapping) as number[]), ...band.columns.map((c) => c.col)];
   const headerLabels: Partial<Record<Field, string>> = {};
@@ -274,12 +278,12 @@ export function findTableInSheet(sheet: SheetGrid, options: FindOptions = {}): T
 }
 
 /** How many of a table's first rows hold a known status word: what makes it the tracking table. */
-export function statusRows(sheet: SheetGrid, t: TableLocation): number {
+export function statusRows(sheet: SheetGrid, t: TableLocation, words?: StatusWords): number {
   const col = t.mapping.status;
   if (col === undefined) return 0;
   let n = 0;
   const end = Math.min(t.lastDataRow, t.firstDataRow + CONTENT_SAMPLE_ROWS);
-  for (let r = t.firstDataRow; r <= end; r++) if (isStatusWord(sheet.values[r]?.[col] ?? null)) n++;
+  for (let r = t.firstDataRow; r <= end; r++) if (isStatusWord(sheet.values[r]?.[col] ?? null, words)) n++;
   return n;
 }
 
@@ -294,9 +298,10 @@ export function statusRows(sheet: SheetGrid, t: TableLocation): number {
 export function findTable(workbook: WorkbookGrid, options: FindOptions = {}): TableLocation | null {
   const found: { table: TableLocation; rows: number; columns: number }[] = [];
   for (const sheet of workbook.sheets) {
+    if (sheet.name === SETTINGS_SHEET) continue;
     const table = findTableInSheet(sheet, options);
     if (!table) continue;
-    found.push({ table, rows: statusRows(sheet, table), columns: Object.keys(table.mapping).length });
+    found.push({ table, rows: statusRows(sheet, table, options.statusWords), columns: Object.keys(table.mapping).length });
   }
   if (found.length === 0) return null;
   let pool = found;

@@ -4,7 +4,7 @@
  * a repeated header) are skipped; numbers are read as offices type them.
  */
 import { type CellValue, type SheetGrid, viewOf } from "./grid";
-import { classifyStatus } from "./status";
+import { classifyStatus, type StatusWords } from "./status";
 import { cellText, circledNumber, circledValue, flattenText, headerKey, parseChineseNumber, toHalfWidth } from "./text";
 import type { Field, TableLocation, Task } from "./types";
 
@@ -167,7 +167,7 @@ export interface ReadResult {
 type RawTask = { -readonly [K in keyof Task]: Task[K] };
 
 /** One task per row that carries a status, a task text or its own number. */
-export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
+export function readTasks(sheet: SheetGrid, table: TableLocation, words?: StatusWords): ReadResult {
   const view = viewOf(sheet);
   const map = table.mapping;
   const col = (f: Field): number => map[f] ?? -1;
@@ -186,7 +186,7 @@ export function readTasks(sheet: SheetGrid, table: TableLocation): ReadResult {
   const categories = new Map<string, Task["category"]>();
   const categoryOf = (text: string) => {
     let c = categories.get(text);
-    if (c === undefined) categories.set(text, (c = classifyStatus(text)));
+    if (c === undefined) categories.set(text, (c = classifyStatus(text, words)));
     return c;
   };
   const departments = new Map<string, string[]>();

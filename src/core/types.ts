@@ -103,7 +103,8 @@ export type IssueCode =
   | "empty-lead"
   | "unparsed-number"
   | "missing-column"
-  | "unknown-period";
+  | "unknown-period"
+  | "bad-setting";
 
 export interface Issue {
   readonly code: IssueCode;
