@@ -11,6 +11,21 @@ export { STATUS_WORDS, classifyStatus } from "./status";
 export { buildNotice, noticeText, quarterName, type NoticeModel, type Paragraph, type ParagraphRole } from "./notice/model";
 export { WORDING } from "./notice/wording";
 export { NOTICE_MARKER, NOTICE_MARKER_CELL, planNoticeSheet } from "./layout/notice-sheet";
+export { addDays, laggingDepartments, type LetterModel, type LetterParagraph } from "./notice/letters";
+export {
+  CHAR_PITCH_PT,
+  FOOTER_MM,
+  GBT9704,
+  TITLE_CHARS_PER_LINE,
+  layoutPages,
+  headingLevel,
+  signaturePlacement,
+  type LineStyle,
+  type PagedDocument,
+  type PageSource,
+  type PrintedLine,
+} from "./layout/page-model";
+export { breakLines, breakTitle } from "./layout/line-break";
 export { HIGHLIGHT_MARKER, planHighlight } from "./layout/highlight";
 export { applyOverrides, parseMapping } from "./mapping";
 export { CATEGORY_LABELS, categorySummary } from "./labels";

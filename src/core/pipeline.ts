@@ -202,6 +202,21 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
 /** Analysis, notice and the plans for the notice sheet and the highlights. */
 export function prepareNotice(workbook: WorkbookGrid, options: RunOptions): NoticeJob {
   const analysis = analyse(workbook, options);
+  const notice = composeNotice(analysis, options);
+  return {
+    analysis,
+    notice,
+    noticeSheet: planNoticeSheet(notice),
+    highlight: planHighlight(analysis.table, analysis.tasks),
+  };
+}
+
+/**
+ * The notice (with its 督办单) of an analysis, refused as prepareNotice
+ * refuses it: no countable task, or statuses missing without a draft asked
+ * for. What the Word document and the letters are made from.
+ */
+export function composeNotice(analysis: Analysis, options: Pick<RunOptions, "today" | "draft">): NoticeModel {
   const { table, tasks, statistics } = analysis;
   const unclassified = tasks.filter((t) => t.category === null);
   if (statistics.total === 0) {
@@ -212,13 +227,7 @@ export function prepareNotice(workbook: WorkbookGrid, options: RunOptions): Noti
     const first = [...unclassified].sort((a, b) => a.row - b.row)[0]!;
     throw new IncompleteStatusError(unclassified.length, `${first.label} ${qualifiedAddress(table.sheet, cellAddress(first.row, table.mapping.status!))}`);
   }
-  const notice = buildNotice({ ...analysis, today: options.today, unclassified: unclassified.length }, analysis.wording);
-  return {
-    analysis,
-    notice,
-    noticeSheet: planNoticeSheet(notice),
-    highlight: planHighlight(analysis.table, analysis.tasks),
-  };
+  return buildNotice({ ...analysis, today: options.today, unclassified: unclassified.length }, analysis.wording);
 }
 
 /** The machine-readable summary of a job (the CLI's `--json`). */

@@ -42,6 +42,13 @@ export interface CellBlock {
   readonly style: CellStyle;
 }
 
+/** The three sections of a header or footer, each in Excel's header/footer codes (`&P`, `&"宋体,Regular"&14`). */
+export interface HeaderFooterSections {
+  readonly left: string;
+  readonly center: string;
+  readonly right: string;
+}
+
 export interface PageSetup {
   readonly paperSize: "A4";
   readonly orientation: "portrait" | "landscape";
@@ -55,11 +62,23 @@ export interface PageSetup {
     readonly footer: number;
   };
   readonly centerHorizontally: boolean;
-  /** Fit the print area to this many pages wide (height unconstrained). */
+  /** Fit the print area to this many pages wide (height unconstrained); not applied when `scale` is given. */
   readonly fitToPagesWide: number;
+  /**
+   * Print at this percentage (10–400) instead of fitting to pages: the sheet
+   * is drawn to the paper's measure at this scale (the notice sheet: 97).
+   * Writers that do not know it fit to `fitToPagesWide`.
+   */
+  readonly scale?: number;
   readonly printArea: CellRange;
-  /** Excel header/footer codes, e.g. `&C— &P —`. */
+  /** Excel header/footer codes, e.g. `&C— &P —`; the footer of every page unless `oddEvenFooters` is given. */
   readonly centerFooter: string;
+  /**
+   * Different footers on odd and even pages (Excel's differentOddEven /
+   * HeaderFooterState "OddAndEven"). When given, these are the footers and
+   * `centerFooter` is only what a writer without odd/even footers falls back on.
+   */
+  readonly oddEvenFooters?: { readonly odd: HeaderFooterSections; readonly even: HeaderFooterSections };
 }
 
 /** A sheet the core wants written from scratch (replacing its earlier version). */

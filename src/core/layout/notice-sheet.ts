@@ -1,138 +1,129 @@
 /**
- * Lays the notice out as a print-ready sheet, as close to GB/T 9704-2012
- * 《党政机关公文格式》 as a worksheet allows: A4 portrait, 37/35/28/26 mm
- * margins, one text column as wide as the 156 mm text block, title 22 pt
- * 方正小标宋简体 centred, body 16 pt 仿宋_GB2312 with a two-character first-line
- * indent, headings 黑体, page numbers `— 1 —` in 14 pt 宋体.
+ * The notice as a print-exact sheet on GB/T 9704-2012's grid (see
+ * page-model.ts): each printed line is one row of fixed height in one text
+ * column, the lines broken by the core itself, so Excel, WPS and LibreOffice
+ * print the same lines on the same pages — 22 lines a page of 28 characters.
+ *
+ * A sheet cannot narrow its characters as Word's document grid does (28
+ * characters of 16 pt are 158 mm, the text block 156 mm), so the sheet
+ * prints at 97 %: the column and the rows are drawn 1/0.97 as large as the
+ * paper's text block and lines, the margins stay the standard's. Row
+ * heights are whole pixels (Excel keeps a row height to whole pixels), so
+ * 22 rows fill 220 mm of the 225 mm block and a 23rd never fits.
  */
 import type { CellBlock, CellStyle, PageSetup, SheetPlan } from "../plan";
-import type { NoticeModel, ParagraphRole } from "../notice/model";
-import { wrapLines } from "./text-measure";
+import type { NoticeModel } from "../notice/model";
+import { FOOTER_MM, GBT9704, layoutPages, mmToPt, pageNumberFooters, type LineStyle } from "./page-model";
 
 const MM_PER_INCH = 25.4;
 
-export const PAGE_MARGINS_MM = { top: 37, bottom: 35, left: 28, right: 26 } as const;
-export const TEXT_BLOCK_WIDTH_MM = 156;
+export const PAGE_MARGINS_MM = GBT9704.marginsMm;
+export const TEXT_BLOCK_WIDTH_MM = GBT9704.textBlockMm.width;
 
 /** The tag in the hidden marker cell of every notice sheet this tool writes. */
 export const NOTICE_MARKER = "supervision-notice:notice-sheet";
 /** Where that tag stands: B1, in the hidden second column. Hosts read it to know a sheet is theirs to replace. */
 export const NOTICE_MARKER_CELL = { row: 0, col: 1 } as const;
 
-/** Excel's tallest row, in points. */
-export const MAX_ROW_HEIGHT = 409;
-const ROW_PADDING = 4;
+/** The sheet prints at this percentage (see above). */
+export const PRINT_SCALE = 97;
+/** Excel's pixels at 100 % zoom: 96 a inch, 0.75 pt each. */
+const PT_PER_PX = 0.75;
+
+/** Column width (Excel character units of the default font, 7 px a character plus 5 px) for a width in pixels. */
+export function columnWidthForPixels(px: number): number {
+  return Math.round(((px - 5) / 7) * 100) / 100;
+}
+
+/** The text column in whole pixels: the 156 mm text block at the print scale. */
+export const TEXT_COLUMN_PX = Math.floor(mmToPt(GBT9704.textBlockMm.width) / (PRINT_SCALE / 100) / PT_PER_PX);
+/** The room a cell leaves for its text (Excel keeps about 5 px of padding), in points. */
+export const TEXT_COLUMN_TEXT_PT = (TEXT_COLUMN_PX - 5) * PT_PER_PX;
+
 /**
- * Line height as a multiple of the font size. Excel draws 仿宋 at about 1.3;
- * the CJK fonts that stand in for it elsewhere (Noto CJK in LibreOffice/WPS)
- * at about 1.42. The larger keeps every viewer from clipping text.
+ * One printed line's row height, in points of the sheet: the tallest whole
+ * number of pixels at which 22 rows, printed at the scale, fit the 225 mm
+ * block (29.25 pt, 28.4 pt on paper).
  */
-const LINE_HEIGHT_FACTOR = 1.42;
-/** Wrap a little earlier than the cell width, so an estimate never clips text. */
-const WRAP_SAFETY = 0.97;
-/** Two ideographic spaces: the first-line indent of a paragraph. */
-export const FIRST_LINE_INDENT = "\u3000\u3000";
+export const LINE_ROW_HEIGHT = (() => {
+  const blockPt = mmToPt(GBT9704.textBlockMm.height) / (PRINT_SCALE / 100);
+  const px = Math.floor(blockPt / GBT9704.linesPerPage / PT_PER_PX);
+  return px * PT_PER_PX;
+})();
 
-/** Column width (Excel character units of the default font) for a width in mm. */
-export function columnWidthForMm(mm: number): number {
-  const pixels = (mm / MM_PER_INCH) * 96;
-  return Math.round(((pixels - 5) / 7) * 100) / 100;
-}
+const style = (font: { name: string; size: number }, horizontal: CellStyle["horizontal"]): CellStyle => ({
+  font: { name: font.name, size: font.size },
+  horizontal,
+  vertical: "center",
+  wrap: false,
+});
 
-/** Usable text width of a column, in points. */
-function columnTextPoints(width: number): number {
-  return (width * 7 + 5) * 0.75 - 2 * 2.25;
-}
-
-const BODY_FONT = { name: "仿宋_GB2312", size: 16 } as const;
-
-const STYLES: Readonly<Record<ParagraphRole, CellStyle>> = {
-  title: { font: { name: "方正小标宋简体", size: 22 }, horizontal: "center", vertical: "center", wrap: true },
-  body: { font: BODY_FONT, horizontal: "justify", vertical: "top", wrap: true },
-  closing: { font: BODY_FONT, horizontal: "justify", vertical: "top", wrap: true },
-  heading: { font: { name: "黑体", size: 16 }, horizontal: "left", vertical: "top", wrap: true },
-  blank: { font: BODY_FONT, horizontal: "left", vertical: "top", wrap: false },
-  issuer: { font: BODY_FONT, horizontal: "right", vertical: "top", wrap: false, indent: 2 },
-  date: { font: BODY_FONT, horizontal: "right", vertical: "top", wrap: false, indent: 2 },
+const BODY = style(GBT9704.body, "left");
+const STYLES: Readonly<Record<LineStyle, CellStyle>> = {
+  title: style(GBT9704.title, "center"),
+  blank: BODY,
+  body: BODY,
+  heading1: style(GBT9704.heading1, "left"),
+  heading2: style(GBT9704.heading2, "left"),
+  number: style(GBT9704.body, "center"),
+  addressee: BODY,
+  issuer: BODY,
+  date: BODY,
 };
-
-/** Roles whose paragraphs start with a two-character indent. */
-const INDENTED: ReadonlySet<ParagraphRole> = new Set(["body", "closing", "heading"]);
-
-export function lineHeight(fontSize: number): number {
-  return Math.round(fontSize * LINE_HEIGHT_FACTOR * 4) / 4;
-}
-
-/**
- * One paragraph as one or more rows: a paragraph taller than Excel's tallest
- * row continues in the next row, split at an estimated line end.
- */
-export function paragraphRows(text: string, style: CellStyle, columnWidth: number): { text: string; height: number }[] {
-  const perLine = lineHeight(style.font.size);
-  if (!style.wrap) return [{ text, height: perLine + ROW_PADDING }];
-  const lineEms = (columnTextPoints(columnWidth) * WRAP_SAFETY) / style.font.size;
-  const lines = wrapLines(text, lineEms);
-  const maxLines = Math.floor((MAX_ROW_HEIGHT - ROW_PADDING) / perLine);
-  const rows: { text: string; height: number }[] = [];
-  for (let i = 0; i < lines.length; i += maxLines) {
-    const chunk = lines.slice(i, i + maxLines);
-    rows.push({ text: chunk.join(""), height: chunk.length * perLine + ROW_PADDING });
-  }
-  return rows;
-}
 
 function pageSetup(lastRow: number): PageSetup {
   const inch = (mm: number) => Math.round((mm / MM_PER_INCH) * 10000) / 10000;
+  const m = GBT9704.marginsMm;
+  const footers = pageNumberFooters();
   return {
     paperSize: "A4",
     orientation: "portrait",
-    margins: {
-      top: inch(PAGE_MARGINS_MM.top),
-      bottom: inch(PAGE_MARGINS_MM.bottom),
-      left: inch(PAGE_MARGINS_MM.left),
-      right: inch(PAGE_MARGINS_MM.right),
-      header: inch(15),
-      footer: inch(20),
-    },
+    margins: { top: inch(m.top), bottom: inch(m.bottom), left: inch(m.left), right: inch(m.right), header: inch(15), footer: inch(FOOTER_MM) },
     centerHorizontally: false,
+    // Not applied: the sheet prints at `scale`. Kept for writers that only know fitting.
     fitToPagesWide: 1,
+    scale: PRINT_SCALE,
     printArea: { row: 0, col: 0, rowCount: lastRow + 1, colCount: 1 },
-    centerFooter: '&"宋体,Regular"&14— &P —',
+    // For writers that know no odd/even footers: the page number centred.
+    centerFooter: `&"${GBT9704.pageNumber.name},Regular"&${GBT9704.pageNumber.size}— &P —`,
+    oddEvenFooters: footers,
   };
 }
 
-/** The notice sheet: one text column, one paragraph a row, every height set. */
+/** The text of a printed line as a cell holds it: the issuer's and date's position as ideographic spaces. */
+function cellText(text: string, indent: number): string {
+  if (indent <= 0) return text;
+  const whole = Math.floor(indent);
+  // A half em left over (a half-width character in the issuer): one half-width space.
+  return "\u3000".repeat(whole) + (indent - whole >= 0.5 ? " " : "") + text;
+}
+
+/** The notice sheet: one printed line a row, every row the same height. */
 export function planNoticeSheet(model: NoticeModel): SheetPlan {
-  const width = columnWidthForMm(TEXT_BLOCK_WIDTH_MM);
+  const paged = layoutPages(model);
   const blocks: CellBlock[] = [];
   const rowHeights: { row: number; height: number }[] = [];
-  let row = 0;
   let open: { row: number; col: number; texts: string[][]; style: CellStyle } | null = null;
 
-  for (const p of model.paragraphs) {
-    const style = STYLES[p.role];
-    const text = INDENTED.has(p.role) ? FIRST_LINE_INDENT + p.text : p.text;
-    for (const part of paragraphRows(text, style, width)) {
-      if (!open || open.style !== style) {
-        if (open) blocks.push(open);
-        open = { row, col: 0, texts: [], style };
-      }
-      open.texts.push([part.text]);
-      rowHeights.push({ row, height: Math.round(part.height * 4) / 4 });
-      row++;
+  paged.lines.forEach((line, row) => {
+    const s = STYLES[line.style];
+    if (!open || open.style !== s) {
+      if (open) blocks.push(open);
+      open = { row, col: 0, texts: [], style: s };
     }
-  }
+    open.texts.push([cellText(line.text, line.indent)]);
+    rowHeights.push({ row, height: LINE_ROW_HEIGHT });
+  });
   if (open) blocks.push(open);
-  const lastRow = row - 1;
 
   return {
     name: model.sheetName,
-    columnWidths: [width, 12],
+    columnWidths: [columnWidthForPixels(TEXT_COLUMN_PX), 12],
     hiddenColumns: [1],
     blocks,
     merges: [],
     rowHeights,
-    pageSetup: pageSetup(lastRow),
+    pageSetup: pageSetup(paged.lines.length - 1),
     showGridlines: false,
     marker: { ...NOTICE_MARKER_CELL, text: NOTICE_MARKER },
   };

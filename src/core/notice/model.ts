@@ -3,8 +3,11 @@ import { chineseNumber, endSentence, flattenText } from "../text";
 import { parseIsoDate, type NoticeSettings } from "../settings";
 import { CATEGORIES, type Period, type Statistics, type Task } from "../types";
 import { WORDING, fill, type SectionCategory, type Wording } from "./wording";
+import { buildLetters, type LetterModel } from "./letters";
+import { templateWords } from "./title-words";
 
-export type ParagraphRole = "title" | "body" | "heading" | "closing" | "issuer" | "date" | "blank";
+/** What a paragraph is; `number` (a letter's number) and `addressee` (主送) occur in letters only. */
+export type ParagraphRole = "title" | "body" | "heading" | "closing" | "issuer" | "date" | "blank" | "number" | "addressee";
 
 export interface Paragraph {
   readonly role: ParagraphRole;
@@ -13,8 +16,12 @@ export interface Paragraph {
 
 export interface NoticeModel {
   readonly title: string;
+  /** The title as the words it may break between (joined, the title). */
+  readonly titleWords: readonly string[];
   readonly sheetName: string;
   readonly paragraphs: readonly Paragraph[];
+  /** A 督办单 for each lead department with missed tasks, from the same tasks and wording. */
+  readonly letters: readonly LetterModel[];
 }
 
 export interface NoticeInput {
@@ -125,6 +132,8 @@ export function buildNotice(input: NoticeInput, wording: Wording = WORDING): Not
   const missing = input.unclassified ?? 0;
   const final = fill(wording.title, base);
   const title = missing > 0 ? fill(wording.draftTitle, { ...base, title: final }) : final;
+  const finalWords = templateWords(wording.title, base);
+  const titleWords = missing > 0 ? templateWords(wording.draftTitle, { ...base, title: final }, { title: finalWords }) : finalWords;
   const p: Paragraph[] = [
     { role: "title", text: title },
     { role: "blank", text: "" },
@@ -147,11 +156,25 @@ export function buildNotice(input: NoticeInput, wording: Wording = WORDING): Not
   }
 
   for (const c of wording.closing) p.push({ role: "closing", text: fill(c, base) });
-  p.push({ role: "blank", text: "" }, { role: "blank", text: "" });
+  // GB/T 9704 7.3.5.2: the issuer one blank line below the text.
+  p.push({ role: "blank", text: "" });
   p.push({ role: "issuer", text: input.settings.issuer });
-  p.push({ role: "date", text: formatDate(input.settings.date || input.today, wording) });
+  const date = input.settings.date || input.today;
+  p.push({ role: "date", text: formatDate(date, wording) });
 
-  return { title, sheetName: fill(wording.sheetName, { quarter: input.period.quarter === null ? "" : quarter }), paragraphs: p };
+  const letters = buildLetters(
+    {
+      tasks: input.tasks,
+      period: input.period,
+      settings: input.settings,
+      date,
+      globals: base,
+      entry: (task, templates) => entryParagraphs(task, base, templates, wording),
+      formatDate: (iso) => formatDate(iso, wording),
+    },
+    wording,
+  );
+  return { title, titleWords, sheetName: fill(wording.sheetName, { quarter: input.period.quarter === null ? "" : quarter }), paragraphs: p, letters };
 }
 
 /** The notice as plain text, one paragraph a line (for the golden test and `--text`). */

@@ -13,6 +13,12 @@
  * (区, 县 or 市, from the government's name), {total}, {count}, {percent},
  * {names}, {cause}, {shares}, {summary}, {title}, {missing}, and in entries
  * {head} {targetSentence} {reason} {progress} {nextSteps}.
+ *
+ * The 督办单 (one letter to each lead department with missed tasks) is worded
+ * here too, under `letter`; its items are the notice's own entries of the
+ * missed section, with the department's progress after the first paragraph.
+ * Letter values: {department}, {count} (its missed tasks), {deadline} (the
+ * feedback date), {prefix}, {numberYear} (2025), {serial} (3-01).
  */
 import type { Category } from "../types";
 
@@ -54,6 +60,21 @@ export interface Wording {
   readonly unknownQuarter: string;
   readonly date: string;
   readonly sheetName: string;
+  readonly letter: LetterWording;
+}
+
+/** The 督办单's own sentences (its items reuse the missed section's entry). */
+export interface LetterWording {
+  readonly title: string;
+  readonly number: string;
+  /** The department the letter goes to (主送). */
+  readonly addressee: string;
+  readonly opening: string;
+  readonly itemsHeading: string;
+  /** Put after the first paragraph of each item; left out when the sheet gives no progress. */
+  readonly progress: string;
+  readonly requirementsHeading: string;
+  readonly requirements: readonly string[];
 }
 
 export const WORDING: Wording = {
@@ -102,6 +123,19 @@ export const WORDING: Wording = {
   unknownQuarter: "本季度",
   date: "{year}年{month}月{day}日",
   sheetName: "{quarter}督查通报",
+  letter: {
+    title: "督办通知单",
+    number: "{prefix}〔{numberYear}〕{serial}号",
+    addressee: "{department}：",
+    opening: "根据{year}《政府工作报告》重点工作任务{quarter}进展情况调度，你单位牵头的以下{count}项重点工作任务未完成年初确定的季度目标任务，现予督办。",
+    itemsHeading: "督办事项",
+    progress: "进展情况：{progress}",
+    requirementsHeading: "办理要求",
+    requirements: [
+      "请对照年初确定的目标任务，认真分析未完成原因，逐项制定整改措施，明确责任人和完成时限，加快推进工作进度。",
+      "请于{deadline}前将办理情况书面反馈{office}。",
+    ],
+  },
 };
 
 /** Fills `{name}` placeholders; an unknown name is a programming error. */
