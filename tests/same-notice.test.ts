@@ -3,7 +3,8 @@
  * Office.js host writes (through the strict double) and the one the ExcelJS
  * host writes (`runOnWorkbook`) have the same cell texts, merges, fonts,
  * fills, alignment, row heights, column widths (points, after unit
- * conversion), hidden columns and page setup, and both highlight the same
+ * conversion), hidden columns and page setup (print scale and odd/even
+ * footers included), and both highlight the same
  * cells of the tracking sheet. The double's result is also saved to .xlsx
  * and read back, so the comparison holds for the file a user would get.
  */
@@ -65,6 +66,9 @@ function noticeView(sheet: SheetModel) {
       fitToPagesTall: p.zoom?.verticalFitToPages ?? 0,
       printArea: p.printArea,
       centerFooter: p.centerFooter,
+      scale: p.zoom?.scale,
+      headerFooterState: p.headerFooterState ?? "Default",
+      footers: p.footers ?? null,
     },
   };
 }

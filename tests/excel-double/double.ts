@@ -1691,33 +1691,105 @@ export class PageLayoutDouble extends SheetPartDouble<SheetTarget> {
   }
 }
 
+const HEADER_FOOTER_STATES = ["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"] as const;
+
 export class HeaderFooterGroupDouble extends SheetPartDouble<SheetTarget> {
   constructor(context: RequestContextDouble, resolver: () => SheetTarget | null) {
     super(context, resolver, false, "HeaderFooterGroup");
   }
   protected _scalars(): Record<string, Scalar<SheetTarget>> {
-    return {};
+    return { state: { req: "1.9", read: (t) => t.sheet.pageLayout.headerFooterState ?? "Default" } };
   }
   protected override _navs() {
-    return { defaultForAllPages: () => this.defaultForAllPages };
+    return {
+      defaultForAllPages: () => this.defaultForAllPages,
+      firstPage: () => this.firstPage,
+      oddPages: () => this.oddPages,
+      evenPages: () => this.evenPages,
+    };
+  }
+  /** Which pages have footers of their own: the headers and footers Excel shows and prints. */
+  get state(): string {
+    return this._get("state");
+  }
+  set state(v: string) {
+    if (!(HEADER_FOOTER_STATES as readonly string[]).includes(v)) {
+      this._write("state", v, () => {
+        throw invalidArgument(`header/footer state '${v}'`);
+      });
+      return;
+    }
+    this._set("state", v, (t) => (t.sheet.pageLayout.headerFooterState = v as PageLayoutModel["headerFooterState"]), { req: "1.9" });
   }
   get defaultForAllPages(): HeaderFooterDouble {
-    return this._child("defaultForAllPages", () => new HeaderFooterDouble(this.context, () => this._resolve()));
+    return this._child("defaultForAllPages", () => new HeaderFooterDouble(this.context, () => this._resolve(), "default"));
+  }
+  get firstPage(): HeaderFooterDouble {
+    return this._child("firstPage", () => new HeaderFooterDouble(this.context, () => this._resolve(), "first"));
+  }
+  get oddPages(): HeaderFooterDouble {
+    return this._child("oddPages", () => new HeaderFooterDouble(this.context, () => this._resolve(), "odd"));
+  }
+  get evenPages(): HeaderFooterDouble {
+    return this._child("evenPages", () => new HeaderFooterDouble(this.context, () => this._resolve(), "even"));
   }
 }
 
+type FooterSection = "left" | "center" | "right";
+type FooterPages = "default" | "first" | "odd" | "even";
+
+/** The footers of one set of pages (headers are not modelled). The default pages' centre footer is the model's `centerFooter`. */
 export class HeaderFooterDouble extends SheetPartDouble<SheetTarget> {
-  constructor(context: RequestContextDouble, resolver: () => SheetTarget | null) {
+  constructor(
+    context: RequestContextDouble,
+    resolver: () => SheetTarget | null,
+    private readonly _pages: FooterPages = "default",
+  ) {
     super(context, resolver, false, "HeaderFooter");
   }
+  private _read(t: SheetTarget, section: FooterSection): string {
+    if (this._pages === "default" && section === "center") return t.sheet.pageLayout.centerFooter ?? "";
+    return t.sheet.pageLayout.footers?.[this._pages]?.[section] ?? "";
+  }
+  private _footer(section: FooterSection, v: string): void {
+    this._set(
+      `${section}Footer`,
+      v,
+      (t) => {
+        const layout = t.sheet.pageLayout;
+        if (this._pages === "default" && section === "center") {
+          layout.centerFooter = v;
+          return;
+        }
+        layout.footers = { ...layout.footers, [this._pages]: { ...layout.footers?.[this._pages], [section]: v } };
+      },
+      { req: "1.9" },
+    );
+  }
   protected _scalars(): Record<string, Scalar<SheetTarget>> {
-    return { centerFooter: { req: "1.9", read: (t) => t.sheet.pageLayout.centerFooter ?? "" } };
+    return {
+      leftFooter: { req: "1.9", read: (t) => this._read(t, "left") },
+      centerFooter: { req: "1.9", read: (t) => this._read(t, "center") },
+      rightFooter: { req: "1.9", read: (t) => this._read(t, "right") },
+    };
+  }
+  get leftFooter(): string {
+    return this._get("leftFooter");
+  }
+  set leftFooter(v: string) {
+    this._footer("left", v);
   }
   get centerFooter(): string {
     return this._get("centerFooter");
   }
   set centerFooter(v: string) {
-    this._set("centerFooter", v, (t) => (t.sheet.pageLayout.centerFooter = v), { req: "1.9" });
+    this._footer("center", v);
+  }
+  get rightFooter(): string {
+    return this._get("rightFooter");
+  }
+  set rightFooter(v: string) {
+    this._footer("right", v);
   }
 }
 

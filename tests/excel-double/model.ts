@@ -77,6 +77,10 @@ export interface PageLayoutModel {
   printArea?: string;
   /** Header/footer codes of the centre footer (default for all pages). */
   centerFooter?: string;
+  /** Which pages have footers of their own (Excel.HeaderFooterState); absent means "Default". */
+  headerFooterState?: "Default" | "FirstAndDefault" | "OddAndEven" | "FirstOddAndEven";
+  /** The other footers, by the pages they are for and their section (codes as in `centerFooter`). */
+  footers?: { [P in "default" | "first" | "odd" | "even"]?: { left?: string; center?: string; right?: string } };
 }
 
 export interface SheetModel {

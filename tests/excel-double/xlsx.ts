@@ -102,6 +102,44 @@ export function centerSection(text: string | undefined): string | undefined {
   return sections.C === "" ? undefined : sections.C;
 }
 
+/** The three sections of a header/footer string (`&L…&C…&R…`), codes kept; text before any section mark is the centre. */
+export function footerSections(text: string | undefined): { left: string; center: string; right: string } {
+  const t = text ?? "";
+  const hasMark = /&[LCR]/.test(t);
+  return {
+    left: (hasMark && partOf(t, "L")) || "",
+    center: hasMark ? partOf(t, "C") : t,
+    right: (hasMark && partOf(t, "R")) || "",
+  };
+}
+
+function partOf(text: string, section: "L" | "C" | "R"): string {
+  let current: string | null = null;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const next = text[i + 1];
+    if (ch === "&" && next !== undefined) {
+      if (next === "L" || next === "C" || next === "R") {
+        current = next;
+        i++;
+        continue;
+      }
+      if ((current ?? "C") === section) out += ch + next;
+      i++;
+      continue;
+    }
+    if ((current ?? "C") === section) out += ch;
+  }
+  return out;
+}
+
+/** Sections back into one header/footer string. */
+function joinSections(f: { left?: string; center?: string; right?: string } | undefined): string {
+  if (!f) return "";
+  return (f.left ? `&L${f.left}` : "") + (f.center ? `&C${f.center}` : "") + (f.right ? `&R${f.right}` : "");
+}
+
 function cellValue(cell: ExcelJS.Cell): Pick<CellModel, "value" | "formula"> {
   const v = cell.value;
   if (v === null || v === undefined) return {};
@@ -233,8 +271,15 @@ function sheetModel(ws: ExcelJS.Worksheet, id: string): SheetModel {
     else if (ps.scale !== undefined) layout.zoom = { scale: ps.scale };
     if (ps.printArea) layout.printArea = ps.printArea.split(",").map((a) => splitSheet(a).bare.replace(/\$/g, "")).join(",");
   }
-  const footer = centerSection(ws.headerFooter?.oddFooter ?? undefined);
-  if (footer !== undefined) s.pageLayout.centerFooter = footer;
+  const hf = ws.headerFooter;
+  if (hf?.differentOddEven) {
+    // In the file the odd pages' footer is the one Office.js calls the odd pages', the default one being the same element.
+    s.pageLayout.headerFooterState = "OddAndEven";
+    s.pageLayout.footers = { odd: footerSections(hf.oddFooter ?? undefined), even: footerSections(hf.evenFooter ?? undefined) };
+  } else {
+    const footer = centerSection(hf?.oddFooter ?? undefined);
+    if (footer !== undefined) s.pageLayout.centerFooter = footer;
+  }
   s.showGridlines = ws.views?.[0]?.showGridLines ?? true;
   s.protected = Boolean((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet);
   return s;
@@ -340,7 +385,9 @@ export function workbookFromModel(model: WorkbookModel): ExcelJS.Workbook {
     } else if (p.zoom?.scale !== undefined) setup.scale = p.zoom.scale;
     if (p.printArea) setup.printArea = p.printArea;
     ws.pageSetup = { ...ws.pageSetup, ...setup };
-    if (p.centerFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.centerFooter}` };
+    if (p.headerFooterState === "OddAndEven") {
+      ws.headerFooter = { ...ws.headerFooter, differentOddEven: true, oddFooter: joinSections(p.footers?.odd), evenFooter: joinSections(p.footers?.even) };
+    } else if (p.centerFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${p.centerFooter}` };
     if (s.protected) void ws.protect("", {});
   }
   const active = model.sheets.findIndex((s) => s.name === model.activeSheet);

@@ -76,12 +76,13 @@ export function applyNoticeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS
     orientation: ps.orientation,
     margins: ps.margins,
     horizontalCentered: ps.centerHorizontally,
-    fitToPage: true,
-    fitToWidth: ps.fitToPagesWide,
-    fitToHeight: 0,
+    ...(ps.scale !== undefined ? { fitToPage: false, scale: ps.scale } : { fitToPage: true, fitToWidth: ps.fitToPagesWide, fitToHeight: 0 }),
     printArea: rangeAddress(ps.printArea),
   };
-  ws.headerFooter = { ...ws.headerFooter, oddFooter: "&C" + ps.centerFooter };
+  const sections = (f: { left: string; center: string; right: string }) => (f.left ? `&L${f.left}` : "") + (f.center ? `&C${f.center}` : "") + (f.right ? `&R${f.right}` : "");
+  ws.headerFooter = ps.oddEvenFooters
+    ? { ...ws.headerFooter, differentOddEven: true, oddFooter: sections(ps.oddEvenFooters.odd), evenFooter: sections(ps.oddEvenFooters.even) }
+    : { ...ws.headerFooter, oddFooter: "&C" + ps.centerFooter };
   return ws;
 }
 

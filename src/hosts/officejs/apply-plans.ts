@@ -243,10 +243,24 @@ export async function queueNoticeSheet(
       layout.headerMargin = ps.margins.header * 72;
       layout.footerMargin = ps.margins.footer * 72;
       layout.centerHorizontally = ps.centerHorizontally;
-      // 0 pages tall: as many pages as the text needs (the xlsx fitToHeight="0").
-      layout.zoom = { horizontalFitToPages: ps.fitToPagesWide, verticalFitToPages: 0 };
+      // A fixed scale, or 0 pages tall: as many pages as the text needs (the xlsx fitToHeight="0").
+      layout.zoom = ps.scale !== undefined ? { scale: ps.scale } : { horizontalFitToPages: ps.fitToPagesWide, verticalFitToPages: 0 };
       layout.setPrintArea(rangeAddress(ps.printArea));
-      layout.headersFooters.defaultForAllPages.centerFooter = ps.centerFooter;
+      const footers = layout.headersFooters;
+      if (ps.oddEvenFooters) {
+        const { odd, even } = ps.oddEvenFooters;
+        footers.state = "OddAndEven";
+        for (const [pages, f] of [
+          [footers.oddPages, odd],
+          [footers.evenPages, even],
+        ] as const) {
+          pages.leftFooter = f.left;
+          pages.centerFooter = f.center;
+          pages.rightFooter = f.right;
+        }
+      } else {
+        footers.defaultForAllPages.centerFooter = ps.centerFooter;
+      }
     });
   }
   return ws;
