@@ -20,6 +20,7 @@ export {
   layoutPages,
   headingLevel,
   signaturePlacement,
+  type FontUse,
   type LineStyle,
   type PagedDocument,
   type PageSource,

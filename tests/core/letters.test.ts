@@ -1,16 +1,13 @@
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { WORDING, addDays, laggingDepartments, prepareNotice } from "../../src/core";
 import { fileStem } from "../../src/core/notice/letters";
-import { workbookToGrid } from "../../src/hosts/exceljs/read-grid";
+import { GOLDEN_SETTINGS, sampleGrid } from "../helpers/sample";
 import { book, row, trackingSheet } from "../helpers/grid";
 
 const today = "2025-10-29";
 
 async function sampleNotice(settings: Record<string, unknown> = {}) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile("samples/tracking-2025-q3.xlsx");
-  return prepareNotice(workbookToGrid(wb), { today, settings: { government: "淄川区人民政府", issuer: "淄川区人民政府办公室", date: "2025-10-29", ...settings } });
+  return prepareNotice(await sampleGrid(), { today, settings: { ...GOLDEN_SETTINGS, ...settings } });
 }
 
 describe("督办单 for the lagging departments", () => {

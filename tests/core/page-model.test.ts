@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { CHAR_PITCH_PT, FOOTER_MM, GBT9704, TITLE_CHARS_PER_LINE, headingLevel, layoutPages, prepareNotice, signaturePlacement, type PageSource } from "../../src/core";
 import { NO_LINE_END, NO_LINE_START } from "../../src/core/layout/line-break";
 import { textWidth } from "../../src/core/layout/text-measure";
-import { workbookToGrid } from "../../src/hosts/exceljs/read-grid";
+import { GOLDEN_SETTINGS, sampleGrid } from "../helpers/sample";
 
 const para = (role: PageSource["paragraphs"][number]["role"], text: string) => ({ role, text });
 
@@ -73,9 +72,7 @@ describe("laying a document out on pages", () => {
   });
 
   it("lays the sample notice out: 梯形 title, one blank line, no line starts with closing punctuation, every page full but the last", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/tracking-2025-q3.xlsx");
-    const job = prepareNotice(workbookToGrid(wb), { today: "2025-10-29", settings: { government: "淄川区人民政府", issuer: "淄川区人民政府办公室", date: "2025-10-29" } });
+    const job = prepareNotice(await sampleGrid(), { today: "2025-10-29", settings: GOLDEN_SETTINGS });
     const paged = layoutPages(job.notice);
     const titles = paged.lines.filter((l) => l.style === "title").map((l) => l.text);
     expect(titles).toEqual(["淄川区人民政府关于《政府工作报告》", "重点工作任务三季度进展情况的督查通报"]);
