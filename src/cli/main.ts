@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { IncompleteStatusError, InputError, SETTING_DEFINITIONS, isoDate, noticeText, parseMapping, summarise, type NoticeSettings, type RunOptions } from "../core";
 import { checkOutput, clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
 import { humanReport } from "./report";
+import { DOCUMENT_OPTIONS, DOCUMENT_USAGE, checkDocumentTargets, documentReport, writeDocuments } from "./documents";
 import { VERSION } from "./version";
 
 const USAGE = `用法 / Usage:
@@ -21,6 +22,7 @@ const USAGE = `用法 / Usage:
 ${SETTING_DEFINITIONS.map((d) => `  --${d.option.padEnd(19)}${d.name}：${d.expects}`).join("\n")}
                        以上各项默认取工作簿中“通报设置”工作表的值；命令行选项优先
   --draft              有任务的完成状态为空或无法识别时，仍生成通报草稿（标题标为“（草稿）”）
+${DOCUMENT_USAGE}
   --clear              只清除本工具添加的未完成标记，不生成通报
   --json               标准输出只输出一个 JSON 文档
   --text               标准输出只打印通报全文（摘要改到标准错误）
@@ -75,6 +77,7 @@ async function main(argv: string[]): Promise<number> {
         sheet: { type: "string" },
         map: { type: "string" },
         ...SETTING_OPTIONS,
+        ...DOCUMENT_OPTIONS,
         clear: { type: "boolean" },
         draft: { type: "boolean" },
         json: { type: "boolean" },
@@ -100,6 +103,9 @@ async function main(argv: string[]): Promise<number> {
   const output = o.output ?? defaultOutput(input);
   // Not .xlsx, the input itself, a folder, or a place that cannot be written: refused before any work.
   await checkOutput(input, output);
+  const documents = { docx: o.docx, letters: o.letters };
+  if (o.clear && (o.docx !== undefined || o.letters !== undefined)) throw new UsageError("--clear 只清除标记，不生成通报，不能与 --docx 或 --letters 同用。");
+  await checkDocumentTargets(documents, input, output);
 
   const settings = settingsOf(o);
   const options: RunOptions = {
@@ -120,13 +126,14 @@ async function main(argv: string[]): Promise<number> {
   }
   const { job } = runOnWorkbook(wb, options);
   await saveWorkbook(wb, output);
+  const written = await writeDocuments(job.notice, documents);
   if (o.json) {
-    process.stdout.write(JSON.stringify({ ...summarise(job), output }, null, 2) + "\n");
+    process.stdout.write(JSON.stringify({ ...summarise(job), output, ...written }, null, 2) + "\n");
   } else if (o.text) {
-    process.stderr.write(humanReport(job, output));
+    process.stderr.write(humanReport(job, output) + documentReport(written));
     process.stdout.write(noticeText(job.notice));
   } else {
-    process.stdout.write(humanReport(job, output));
+    process.stdout.write(humanReport(job, output) + documentReport(written));
   }
   return 0;
 }
