@@ -104,6 +104,27 @@ describe("load and sync", () => {
     expect(ctx.syncCount).toBe(2);
   });
 
+  it("enforces Excel on the web's 5 MB response limit by default, loading nothing of a refused sync", async () => {
+    const model = workbook();
+    const sheet = model.sheets[0]!;
+    // 6,000 rows of 1 KB: about 6 MB of values.
+    for (let r = 1; r <= 6000; r++) sheet.cells[`D${r}`] = { value: "x".repeat(1000) };
+    const excel = new ExcelDouble(model);
+    const ctx = excel.context();
+    const ws = ctx.workbook.worksheets.getItem("Sheet1");
+    const whole = ws.getRange("D1:D6000").load("values");
+    expect(await code(sync(ctx))).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(ctx.syncs[0]!.responseBytes).toBeGreaterThan(5 * 1024 * 1024);
+    expect(() => whole.values).toThrow();
+    const half = ws.getRange("D1:D3000").load("values");
+    await sync(ctx);
+    expect(half.values).toHaveLength(3000);
+    // Desktop Excel has no such limit: a double can be told so.
+    const desktop = new ExcelDouble(model, { responseLimitBytes: Infinity }).context();
+    desktop.workbook.worksheets.getItem("Sheet1").getRange("D1:D6000").load("values");
+    await sync(desktop);
+  });
+
   it("stops the batch at the first failing operation, keeping the ones before it", async () => {
     const model = workbook();
     const ctx = new ExcelDouble(model).context();
@@ -152,6 +173,35 @@ describe("null objects and missing items", () => {
     expect(used2.isNullObject).toBe(false);
     expect(used2.address).toBe("Sheet1!A1:C3");
     expect(merges2.address).toBe("Sheet1!A5:B6");
+  });
+
+  it("walks the sheets with getFirst and getNextOrNullObject, null objects past the last (and after a null object)", async () => {
+    const ctx = new ExcelDouble(workbook()).context();
+    const first = ctx.workbook.worksheets.getFirst().load("name");
+    const second = first.getNextOrNullObject().load("name");
+    const third = second.getNextOrNullObject().load("name");
+    const fourth = third.getNextOrNullObject();
+    const used = fourth.getUsedRangeOrNullObject(true).load("rowCount");
+    await sync(ctx);
+    expect([first.name, second.name]).toEqual(["Sheet1", "Empty"]);
+    expect([third.isNullObject, fourth.isNullObject, used.isNullObject]).toEqual([true, true, true]);
+    const old = new ExcelDouble(workbook(), { apiVersion: "1.4" }).context();
+    old.workbook.worksheets.getFirst().getNextOrNullObject();
+    expect(await code(sync(old))).toBe("ApiNotFound");
+  });
+
+  it("getIntersectionOrNullObject gives the part of a range inside rows, or a null object", async () => {
+    const ctx = new ExcelDouble(workbook()).context();
+    const used = ctx.workbook.worksheets.getItem("Sheet1").getUsedRangeOrNullObject(true);
+    const top = used.getIntersectionOrNullObject("1:2").load("address, values");
+    const below = used.getIntersectionOrNullObject("10:20").load("address");
+    await sync(ctx);
+    expect(top.address).toBe("Sheet1!A1:C2");
+    expect(top.values).toEqual([
+      ["序号", "", ""],
+      ["", 42, ""],
+    ]);
+    expect(below.isNullObject).toBe(true);
   });
 
   it("getItem of a missing sheet rejects the sync with ItemNotFound", async () => {

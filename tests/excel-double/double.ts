@@ -18,7 +18,9 @@
  *   version rejects the sync with ApiNotFound;
  * - protected sheets reject writes with AccessDenied;
  * - every sync is counted with its operations and estimated request and
- *   response bytes; limits on both can be set (Excel on the web: 5 MB).
+ *   response bytes; both are limited to 5 MB by default, as Excel on the web
+ *   limits them (RequestPayloadSizeLimitExceeded,
+ *   ResponsePayloadSizeLimitExceeded); either limit can be set per double.
  *
  * The state is a plain JSON model (./model.ts). No Node imports: the double
  * also runs in a browser.
@@ -79,7 +81,7 @@ export interface DoubleOptions {
   apiVersion?: string;
   /** Reject a sync whose request is larger than this many bytes. Default 5 MB (Excel on the web). */
   requestLimitBytes?: number;
-  /** Reject a sync whose response is larger than this many bytes. Default: no limit (desktop). */
+  /** Reject a sync whose response is larger than this many bytes. Default 5 MB (Excel on the web); `Infinity` for desktop Excel. */
   responseLimitBytes?: number;
   /** Other requirement sets the host claims, e.g. { ExcelApiOnline: "1.1" }. */
   otherSets?: Record<string, string>;
@@ -613,7 +615,14 @@ export class WorksheetCollectionDouble extends CollectionDouble<SheetModel, Work
     return new WorksheetDouble(this.context, () => this.find(this.context.model.activeSheet ?? "") ?? this.context.model.sheets[0] ?? null, false);
   }
   getFirst(): WorksheetDouble {
-    return new WorksheetDouble(this.context, () => this.context.model.sheets[0] ?? null, false);
+    return new WorksheetDouble(
+      this.context,
+      () => {
+        this.context._requires("1.5", "WorksheetCollection.getFirst");
+        return this.context.model.sheets[0] ?? null;
+      },
+      false,
+    );
   }
   add(name?: string): WorksheetDouble {
     let created: SheetModel | null = null;
@@ -734,6 +743,27 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
       false,
     );
     return ra;
+  }
+
+  /** The sheet after this one (ExcelApi 1.5); a null object after the last sheet, or when this sheet is one. */
+  getNextOrNullObject(visibleOnly?: boolean): WorksheetDouble {
+    const ctx = this.context;
+    const next = new WorksheetDouble(
+      ctx,
+      () => {
+        ctx._requires("1.5", "Worksheet.getNextOrNullObject");
+        const s = this._resolve();
+        if (s === null) return null;
+        const sheets = ctx.model.sheets;
+        for (let i = sheets.indexOf(s) + 1; i < sheets.length; i++) {
+          if (!visibleOnly || sheets[i]!.visibility === "Visible") return sheets[i]!;
+        }
+        return null;
+      },
+      true,
+    );
+    next._queueNullCheck();
+    return next;
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeDouble {
@@ -1064,6 +1094,37 @@ export class RangeDouble extends SheetPartDouble<RangeTarget> {
       },
       false,
     );
+  }
+  /** The part of this range inside `other` (a range or an address on the same sheet, e.g. `1:32`); a null object when they do not meet (ExcelApi 1.4). */
+  getIntersectionOrNullObject(other: RangeDouble | string): RangeDouble {
+    const ctx = this.context;
+    const range = new RangeDouble(
+      ctx,
+      () => {
+        ctx._requires("1.4", "Range.getIntersectionOrNullObject");
+        const t = this._resolve();
+        if (t === null) return null;
+        let rect: Rect | null;
+        if (typeof other === "string") {
+          const { sheet, bare } = splitSheet(other);
+          if (sheet !== null && sheet !== t.sheet.name) throw invalidArgument(`range '${other}' is on another sheet`);
+          rect = parseArea(bare);
+          if (!rect || bare.includes(",")) throw invalidArgument(`range address '${other}'`);
+        } else {
+          const o = other._target();
+          if (o.sheet !== t.sheet) throw invalidArgument("the ranges are on different sheets");
+          rect = o.rect;
+        }
+        const row = Math.max(t.rect.row, rect.row);
+        const col = Math.max(t.rect.col, rect.col);
+        const rowEnd = Math.min(t.rect.row + t.rect.rowCount, rect.row + rect.rowCount);
+        const colEnd = Math.min(t.rect.col + t.rect.colCount, rect.col + rect.colCount);
+        return rowEnd <= row || colEnd <= col ? null : { sheet: t.sheet, rect: { row, col, rowCount: rowEnd - row, colCount: colEnd - col } };
+      },
+      true,
+    );
+    range._queueNullCheck();
+    return range;
   }
   /**
    * Per column of the range, the properties asked for (ExcelApi 1.9). The
@@ -1818,7 +1879,7 @@ export class ExcelDouble {
     this.options = {
       apiVersion: options.apiVersion ?? "1.17",
       requestLimitBytes: options.requestLimitBytes ?? 5 * 1024 * 1024,
-      responseLimitBytes: options.responseLimitBytes ?? Infinity,
+      responseLimitBytes: options.responseLimitBytes ?? 5 * 1024 * 1024,
       otherSets: options.otherSets ?? {},
     };
   }
