@@ -157,8 +157,8 @@ describe("bad input", () => {
     ["a workbook without a tracking table", () => [SAMPLE, "--sheet", "填报说明"], /工作表“填报说明”中找不到调度表/],
     ["an unknown sheet", () => [SAMPLE, "--sheet", "四季度"], /找不到工作表“四季度”；工作簿中的工作表有：“填报说明”、“三季度调度表”/],
     ["a bad mapping", () => [SAMPLE, "--map", "status=7"], /列映射“status=7”无法识别/],
-    ["a bad quarter", () => [SAMPLE, "--quarter", "5"], /--quarter 应为 1 到 4，或“三季度”之类，收到“5”/],
-    ["a date that does not exist", () => [SAMPLE, "--date", "2025-02-30"], /--date 应为有效日期，如 2025-10-29 或 2025年10月29日，收到“2025-02-30”/],
+    ["a bad quarter", () => [SAMPLE, "--quarter", "5"], /--quarter 应为1到4，或“三季度”之类，收到“5”/],
+    ["a date that does not exist", () => [SAMPLE, "--date", "2025-02-30"], /--date 应为有效日期，如2025-10-29或2025年10月29日，收到“2025-02-30”/],
     ["an unknown option", () => [SAMPLE, "--bogus"], /不认识的选项：--bogus/],
   ];
 

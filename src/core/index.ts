@@ -44,3 +44,4 @@ export {
   type SheetSettings,
 } from "./settings-sheet";
 export { WORDING_ROWS, PLACEHOLDERS } from "./notice/wording-rows";
+export * from "./results";

@@ -57,7 +57,7 @@ const bad = <T>(problem: string): Parsed<T> => ({ ok: false, problem });
 function integer(text: string, min: number, max: number, unit = ""): Parsed<number> {
   const t = toHalfWidth(text).trim().replace(new RegExp(`${unit}$`), "");
   const n = /^\d+$/.test(t) ? Number(t) : NaN;
-  return Number.isInteger(n) && n >= min && n <= max ? ok(n) : bad(`应为 ${min} 到 ${max} 的整数`);
+  return Number.isInteger(n) && n >= min && n <= max ? ok(n) : bad(`应为${min}到${max}的整数`);
 }
 
 const anyText = (text: string): Parsed<string> => ok(text.trim());
@@ -82,16 +82,16 @@ function text<K extends "government" | "office" | "issuer" | "summary" | "letter
 }
 
 export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
-  text("government", "政府名称", "Government (title)", "government", "区人民政府", "如 淄川区人民政府"),
-  text("office", "督查机构", "Supervising office", "office", "区政府督查室", "如 区政府督查室"),
-  text("issuer", "落款单位", "Issuer", "issuer", "区人民政府办公室", "如 淄川区人民政府办公室"),
+  text("government", "政府名称", "Government (title)", "government", "区人民政府", "如淄川区人民政府"),
+  text("office", "督查机构", "Supervising office", "office", "区政府督查室", "如区政府督查室"),
+  text("issuer", "落款单位", "Issuer", "issuer", "区人民政府办公室", "如淄川区人民政府办公室"),
   {
     key: "year",
     name: "年度",
     english: "Year",
     option: "year",
     defaultValue: null,
-    expects: "1900 到 2200 的年份，如 2025",
+    expects: "1900到2200的年份，如2025",
     parse: (t) => integer(t, 1900, 2200, "年"),
     format: (v) => (v === null ? "" : String(v)),
   },
@@ -101,11 +101,11 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     english: "Quarter",
     option: "quarter",
     defaultValue: null,
-    expects: "1 到 4，或 三季度",
+    expects: "1到4，或三季度",
     parse: (t) => {
       const h = toHalfWidth(t).trim();
       const q = /^[1-4]$/.test(h) ? Number(h) : parseQuarter(/季度$/.test(h) ? h : `${h}季度`);
-      return q === null ? bad("应为 1 到 4，或“三季度”之类") : ok(q);
+      return q === null ? bad("应为1到4，或“三季度”之类") : ok(q);
     },
     format: (v) => (v === null ? "" : String(v)),
   },
@@ -115,23 +115,23 @@ export const SETTING_DEFINITIONS: readonly SettingDefinition[] = [
     english: "Date of the notice",
     option: "date",
     defaultValue: "",
-    expects: "如 2025-10-29 或 2025年10月29日",
+    expects: "如2025-10-29或2025年10月29日",
     parse: (t) => {
       const iso = parseDateText(t);
-      return iso === null ? bad("应为有效日期，如 2025-10-29 或 2025年10月29日") : ok(iso);
+      return iso === null ? bad("应为有效日期，如2025-10-29或2025年10月29日") : ok(iso);
     },
     format: String,
   },
-  { key: "decimals", name: "小数位数", english: "Decimals of shares", option: "decimals", defaultValue: 2, expects: "0 到 4 的整数", parse: (t) => integer(t, 0, 4), format: String },
+  { key: "decimals", name: "小数位数", english: "Decimals of shares", option: "decimals", defaultValue: 2, expects: "0到4的整数", parse: (t) => integer(t, 0, 4), format: String },
   text("summary", "总体情况", "Overall remarks", "summary", "", "总体情况段落开头的文字，留空则用默认表述"),
-  text("letterPrefix", "督办单编号前缀", "Letter number prefix", "letter-prefix", "督办", "如 督办，编号写作 督办〔2025〕3-01号"),
+  text("letterPrefix", "督办单编号前缀", "Letter number prefix", "letter-prefix", "督办", "如督办，编号写作督办〔2025〕3-01号"),
   {
     key: "feedbackDays",
     name: "反馈期限（天）",
     english: "Days to answer a letter",
     option: "feedback-days",
     defaultValue: 15,
-    expects: "1 到 365 的整数",
+    expects: "1到365的整数",
     parse: (t) => integer(t, 1, 365, "天"),
     format: String,
   },

@@ -52,7 +52,7 @@ describe("the settings sheet", () => {
       ["通报设置!B9", "bad-setting"],
       ["通报设置!B10", "bad-setting"],
     ]);
-    expect(read.issues[0]!.message).toBe("“小数位数”的值“九”无法识别：应为 0 到 4 的整数；已使用默认值。");
+    expect(read.issues[0]!.message).toBe("“小数位数”的值“九”无法识别：应为0到4的整数；已使用默认值。");
     expect(read.issues[5]!.message).toContain("{部门数}");
     expect(read.wording).toBe(WORDING);
   });
