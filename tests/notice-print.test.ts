@@ -21,7 +21,7 @@ describe("the notice sheet as printed, written through Office.js", () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     const installed = installDouble(model);
     restore = installed.restore;
-    const job = await generateNotice(installed.excel.context() as unknown as Excel.RequestContext, { settings: {} }, "2025-10-29");
+    const job = await generateNotice(installed.excel.context() as unknown as Excel.RequestContext, "2025-10-29");
     const sheet = model.sheets.find((s) => s.name === job.noticeSheet.name)!;
     const layout = sheet.pageLayout;
     expect(layout.zoom).toEqual({ scale: PRINT_SCALE });

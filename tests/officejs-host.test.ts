@@ -1,7 +1,9 @@
 /**
  * The Office.js host on the strict double: same analysis as the core on the
- * ExcelJS grid, the sync budget, idempotent re-runs, exact clearing, text
- * safety, refusals before any write, and old Excel versions.
+ * command line's grid, the settings read from the 通报设置 sheet (and the old
+ * hidden setting), reads sized to Excel on the web's 5 MB response limit,
+ * the sync budget, idempotent re-runs, exact clearing, text safety, refusals
+ * before any write, and Excel versions.
  */
 import path from "node:path";
 import ExcelJS from "exceljs";
@@ -16,16 +18,14 @@ import {
   featureNotes,
   generateNotice,
   highlightMissed,
-  loadPreferences,
-  savePreferences,
+  saveSettings,
   selectCell,
   type ProgressStep,
-  type StoredPreferences,
 } from "../src/hosts/officejs";
 import { WriteQueue, queueNoticeSheet } from "../src/hosts/officejs/apply-plans";
 import { runGenerateNotice } from "../src/commands/one-click";
 import { writeNotice } from "../src/taskpane/actions";
-import { ExcelDouble, OfficeErrorDouble, cellText, cloneModel, parseArea, type DoubleOptions, type SheetModel, type WorkbookModel } from "./excel-double";
+import { ExcelDouble, OfficeErrorDouble, cellText, cloneModel, emptySheet, parseArea, type DoubleOptions, type SheetModel, type WorkbookModel } from "./excel-double";
 import { SAMPLES, installDouble, largeTrackingModel, sampleModel } from "./excel-double/samples";
 import { workbookFromModel } from "./excel-double/xlsx";
 
@@ -58,11 +58,14 @@ function ctxOf(excel: ExcelDouble) {
   return { ctx, xl: ctx as unknown as Excel.RequestContext };
 }
 
-async function exceljsWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/** The grid the command line reads from a sample. */
+async function sampleGrid(file: string) {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(SAMPLES, file));
-  return wb;
+  return workbookToGrid(wb);
 }
+/** The grid the command line reads from the model as a workbook. */
+const modelGrid = async (model: WorkbookModel) => workbookToGrid(workbookFromModel(model));
 
 /** Our rules on a sheet of the model. */
 function ownRules(sheet: SheetModel) {
@@ -81,64 +84,114 @@ function highlightedRows(sheet: SheetModel): number[] {
   return [...rows].sort((a, b) => a - b);
 }
 
+/** Adds a 通报设置 sheet of `项目 | 内容` rows to the model. */
+function withSettingsSheet(model: WorkbookModel, rows: readonly (readonly [string, string | number])[]): WorkbookModel {
+  const sheet = emptySheet("通报设置", "{settings-sheet}");
+  sheet.cells.A1 = { value: "项目" };
+  sheet.cells.B1 = { value: "内容" };
+  rows.forEach(([key, value], i) => {
+    sheet.cells[`A${i + 2}`] = { value: key };
+    sheet.cells[`B${i + 2}`] = { value };
+  });
+  model.sheets.push(sheet);
+  return model;
+}
+
+/** The settings sheet's `项目 → 内容`. */
+function settingsRows(model: WorkbookModel): Map<string, string> {
+  const sheet = model.sheets.find((s) => s.name === "通报设置")!;
+  const rows = new Map<string, string>();
+  for (let r = 1; sheet.cells[`A${r}`]; r++) rows.set(cellText(sheet.cells[`A${r}`]), cellText(sheet.cells[`B${r}`]));
+  return rows;
+}
+
 function comparable(a: Analysis) {
   return JSON.parse(JSON.stringify(a)) as unknown;
 }
 
 describe("analyseWorkbook", () => {
   for (const c of SAMPLE_CASES) {
-    it(`gives the core's analysis of the ExcelJS grid on ${c.file}, reading only`, async () => {
-      const expected = analyse(workbookToGrid(await exceljsWorkbook(c.file)), { today: TODAY });
+    it(`gives the core's analysis of the command line's grid on ${c.file}, reading only`, async () => {
+      const expected = analyse(await sampleGrid(c.file), { today: TODAY });
       const model = await sampleModel(c.file);
       const before = JSON.stringify(model);
       const excel = setUp(model);
       const { ctx, xl } = ctxOf(excel);
-      const got = await analyseWorkbook(xl, { settings: {} }, TODAY);
+      const got = await analyseWorkbook(xl, TODAY);
       expect(comparable(got)).toEqual(comparable(expected));
+      // The names, the settings sheet and every sheet's size and top rows; then the sheets to read.
       expect(ctx.syncCount).toBe(2);
       expect(JSON.stringify(model)).toBe(before);
 
-      // With the tracking sheet stored, one sync.
+      // With the tracking sheet named in the settings sheet, only that sheet is read.
+      withSettingsSheet(model, [["调度表", c.tracking]]);
       const second = ctxOf(excel);
-      const stored = await analyseWorkbook(second.xl, { settings: {}, sheet: c.tracking }, TODAY);
-      expect(comparable(stored)).toEqual(comparable(analyse(workbookToGrid(await exceljsWorkbook(c.file)), { today: TODAY, sheet: c.tracking })));
-      expect(second.ctx.syncCount).toBe(1);
+      const stored = await analyseWorkbook(second.xl, TODAY);
+      expect(comparable(stored)).toEqual(comparable(analyse(await modelGrid(model), { today: TODAY })));
+      expect(stored.table.sheet).toBe(c.tracking);
+      expect(second.ctx.syncCount).toBe(2);
     });
   }
 
-  it("passes settings and column mapping through to the core", async () => {
-    const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"));
-    const got = await analyseWorkbook(ctxOf(excel).xl, { settings: { decimals: 1, government: "淄川区人民政府" } }, TODAY);
+  it("takes the settings and column corrections from the 通报设置 sheet, the old hidden setting underneath", async () => {
+    const model = withSettingsSheet(await sampleModel("tracking-2025-q3.xlsx"), [
+      ["小数位数", 1],
+      ["政府名称", "淄川区人民政府"],
+    ]);
+    model.settings.supervisionNotice = JSON.stringify({ settings: { decimals: 3, issuer: "旧办公室" } });
+    const excel = setUp(model);
+    const seen: unknown[] = [];
+    const got = await analyseWorkbook(ctxOf(excel).xl, TODAY, { onSettings: (s) => seen.push(s) });
     expect(got.statistics.percentages.missed).toBe("8.1");
     expect(got.settings.government).toBe("淄川区人民政府");
+    expect(got.settings.issuer).toBe("旧办公室");
+    expect(seen).toEqual([{ settings: { decimals: 1, government: "淄川区人民政府", issuer: "旧办公室" }, mapping: {}, sheet: true, legacy: true }]);
   });
 
-  it("reads a sheet too large for one response (Excel on the web) in row chunks, with the same result", async () => {
+  it("reports a settings value that does not parse at its cell and uses the default", async () => {
+    const excel = setUp(withSettingsSheet(await sampleModel("tracking-2025-q3.xlsx"), [["小数位数", "九"]]));
+    const got = await analyseWorkbook(ctxOf(excel).xl, TODAY);
+    expect(got.statistics.percentages.missed).toBe("8.08");
+    expect(got.issues.find((i) => i.cell === "通报设置!B2")?.message).toContain("小数位数");
+  });
+
+  it("plans reads under Excel on the web's 5 MB response from the sizes the first sync gives: no read is refused", async () => {
+    const model = await largeTrackingModel(12_000);
+    const expected = analyse(await modelGrid(model), { today: TODAY });
+    const excel = setUp(model);
+    const { ctx, xl } = ctxOf(excel);
+    const got = await analyseWorkbook(xl, TODAY);
+    expect(comparable(got)).toEqual(comparable(expected));
+    expect(ctx.syncs.filter((s) => s.error)).toEqual([]);
+    // The probe, then the tracking sheet in two windows (12,000 rows take about 5 MB).
+    expect(ctx.syncCount).toBe(3);
+    for (const s of ctx.syncs) expect(s.responseBytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+  });
+
+  it("reads again in smaller windows when a window is refused after all, with the same result", async () => {
     const model = await largeTrackingModel(10_000);
-    const expected = analyse(workbookToGrid(workbookFromModel(model)), { today: TODAY });
+    const expected = analyse(await modelGrid(model), { today: TODAY });
+    // A host that refuses more than 1 MB: the plan (for 5 MB) is refused, and the windows shrink until they fit.
     const limit = 1024 * 1024;
     const excel = setUp(model, { responseLimitBytes: limit });
-    for (const prefs of [{ settings: {} }, { settings: {}, sheet: "三季度调度表" }] as StoredPreferences[]) {
-      const { ctx, xl } = ctxOf(excel);
-      const got = await analyseWorkbook(xl, prefs, TODAY);
-      expect(comparable(got)).toEqual(comparable(expected));
-      expect(ctx.syncs.filter((s) => s.error).map((s) => s.error)).toEqual(["ResponsePayloadSizeLimitExceeded"]);
-      expect(ctx.syncCount).toBeGreaterThan(4);
-      for (const s of ctx.syncs.filter((x) => !x.error)) expect(s.responseBytes).toBeLessThanOrEqual(limit);
-    }
+    const { ctx, xl } = ctxOf(excel);
+    const got = await analyseWorkbook(xl, TODAY);
+    expect(comparable(got)).toEqual(comparable(expected));
+    expect(ctx.syncs.some((s) => s.error === "ResponsePayloadSizeLimitExceeded")).toBe(true);
+    for (const s of ctx.syncs.filter((x) => !x.error)) expect(s.responseBytes).toBeLessThanOrEqual(limit);
   });
 
-  it("reports a stored sheet that is gone with the list of sheets", async () => {
-    const excel = setUp(await sampleModel("tracking-variant.xlsx"));
+  it("reports a tracking sheet named in the settings that is gone, with the list of sheets, after one sync", async () => {
+    const excel = setUp(withSettingsSheet(await sampleModel("tracking-variant.xlsx"), [["调度表", "旧表"]]));
     const { ctx, xl } = ctxOf(excel);
     const seen: (readonly string[])[] = [];
-    const err = await analyseWorkbook(xl, { settings: {}, sheet: "旧表" }, TODAY, { onSheets: (names) => seen.push(names) }).catch((e: unknown) => e);
+    const err = await analyseWorkbook(xl, TODAY, { onSheets: (names) => seen.push(names) }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     // The caller still learns which sheets there are (the pane refreshes its list of sheets).
     expect(seen).toEqual([excel.model.sheets.map((s) => s.name)]);
     expect((err as Error).message).toContain("旧表");
     expect((err as Error).message).toContain("一季度推进情况");
-    expect(ctx.syncCount).toBe(2);
+    expect(ctx.syncCount).toBe(1);
   });
 });
 
@@ -153,7 +206,7 @@ describe("generateNotice", () => {
 
       const first = ctxOf(excel);
       const seen: (readonly string[])[] = [];
-      const job = await generateNotice(first.xl, { settings: {} }, TODAY, { onProgress: (s) => steps.push(s), onSheets: (names) => seen.push(names) });
+      const job = await generateNotice(first.xl, TODAY, { onProgress: (s) => steps.push(s), onSheets: (names) => seen.push(names) });
       expect(first.ctx.syncCount).toBeLessThanOrEqual(3);
       expect(steps).toEqual(["reading", "checking", "highlighting", "writing", "done"]);
       // The names as read, then with the notice sheet Excel added after the others.
@@ -173,7 +226,7 @@ describe("generateNotice", () => {
       const rulesAfterFirst = ownRules(tracking).length;
       for (let i = 0; i < 2; i++) {
         const again = ctxOf(excel);
-        await generateNotice(again.xl, { settings: {} }, TODAY);
+        await generateNotice(again.xl, TODAY);
         expect(again.ctx.syncCount).toBeLessThanOrEqual(3);
       }
       expect(model.sheets.map((s) => s.name)).toEqual(sheetsAfterFirst);
@@ -187,24 +240,24 @@ describe("generateNotice", () => {
     });
   }
 
-  it("with the tracking sheet stored: 2 syncs the first time, 3 when an earlier notice must be checked", async () => {
-    const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"));
-    const prefs: StoredPreferences = { settings: {}, sheet: "三季度调度表" };
-    const first = ctxOf(excel);
-    await generateNotice(first.xl, prefs, TODAY);
-    expect(first.ctx.syncCount).toBe(2);
-    const second = ctxOf(excel);
-    await generateNotice(second.xl, prefs, TODAY);
-    expect(second.ctx.syncCount).toBe(3);
+  it("with the tracking sheet named in the settings sheet: reads only it, 3 syncs the first time and over an earlier notice", async () => {
+    const excel = setUp(withSettingsSheet(await sampleModel("tracking-2025-q3.xlsx"), [["调度表", "三季度调度表"]]));
+    for (const run of ["first", "again"]) {
+      const { ctx, xl } = ctxOf(excel);
+      await generateNotice(xl, TODAY);
+      expect(ctx.syncCount, run).toBe(3);
+    }
     expect(excel.model.sheets.filter((s) => s.name === "三季度督查通报")).toHaveLength(1);
+    // Generating changes nothing in the settings sheet.
+    expect(settingsRows(excel.model)).toEqual(new Map([["项目", "内容"], ["调度表", "三季度调度表"]]));
   });
 
   it("stays within 3 syncs on a 10,000-row tracking sheet and agrees with the core", async () => {
     const model = await largeTrackingModel(10_000);
-    const expected = prepareNotice(workbookToGrid(workbookFromModel(model)), { today: TODAY });
+    const expected = prepareNotice(await modelGrid(model), { today: TODAY });
     const excel = setUp(model);
     const { ctx, xl } = ctxOf(excel);
-    const job = await generateNotice(xl, { settings: {} }, TODAY);
+    const job = await generateNotice(xl, TODAY);
     expect(ctx.syncCount).toBeLessThanOrEqual(3);
     expect(job.analysis.statistics.total).toBe(10_000);
     expect(job.analysis.statistics).toEqual(expected.analysis.statistics);
@@ -220,17 +273,19 @@ describe("generateNotice", () => {
     model.sheets.push({ ...cloneModel(own), name: "三季度督查通报", id: "{theirs}", cells: { A1: { value: "我们自己的表" }, B1: { value: "别的内容" } } });
     const before = JSON.stringify(model);
     const excel = setUp(model);
-    const err = await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY).catch((e: unknown) => e);
+    const err = await generateNotice(ctxOf(excel).xl, TODAY).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
     expect(describeError(err)).toContain("三季度督查通报");
     expect(JSON.stringify(model)).toBe(before);
 
-    // Same with the tracking sheet stored (the marker cell is read in a sync of its own).
+    // Same with the tracking sheet named in the settings (the probe read the other sheet's marker cell).
+    withSettingsSheet(model, [["调度表", "三季度调度表"]]);
+    const withSheet = JSON.stringify(model);
     const stored = ctxOf(excel);
-    const err2 = await generateNotice(stored.xl, { settings: {}, sheet: "三季度调度表" }, TODAY).catch((e: unknown) => e);
+    const err2 = await generateNotice(stored.xl, TODAY).catch((e: unknown) => e);
     expect(err2).toBeInstanceOf(InputError);
     expect(stored.ctx.syncCount).toBe(2);
-    expect(JSON.stringify(model)).toBe(before);
+    expect(JSON.stringify(model)).toBe(withSheet);
   });
 
   it("refuses to write when the tracking sheet is protected, and changes nothing", async () => {
@@ -238,7 +293,7 @@ describe("generateNotice", () => {
     model.sheets[1]!.protected = true;
     const before = JSON.stringify(model);
     const excel = setUp(model);
-    const err = await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY).catch((e: unknown) => e);
+    const err = await generateNotice(ctxOf(excel).xl, TODAY).catch((e: unknown) => e);
     expect(describeError(err)).toMatch(/受保护/);
     expect(JSON.stringify(model)).toBe(before);
   });
@@ -246,8 +301,12 @@ describe("generateNotice", () => {
   it("writes every notice text as text, even text starting with =, + or -", async () => {
     const model = await sampleModel("tracking-variant.xlsx");
     const excel = setUp(model);
-    const prefs: StoredPreferences = { settings: { government: "=HYPERLINK(\"x\")区人民政府", issuer: "+86 区政府办公室", office: "-区政府督查室" } };
-    const job = await generateNotice(ctxOf(excel).xl, prefs, TODAY);
+    withSettingsSheet(model, [
+      ["政府名称", '=HYPERLINK("x")区人民政府'],
+      ["落款单位", "+86 区政府办公室"],
+      ["督查机构", "-区政府督查室"],
+    ]);
+    const job = await generateNotice(ctxOf(excel).xl, TODAY);
     const notice = excel.sheet(job.noticeSheet.name);
     const planned = new Map<string, string>();
     for (const b of job.noticeSheet.blocks) b.texts.forEach((row, r) => row.forEach((t, c) => planned.set(`${String.fromCharCode(65 + b.col + c)}${b.row + r + 1}`, t)));
@@ -272,10 +331,10 @@ describe("generateNotice", () => {
   it("degrades on Excel 2019 (ExcelApi 1.7): no merges read, no page layout, highlights still written", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     const excel = setUp(model, { apiVersion: "1.7" });
-    expect(detectFeatures()).toEqual({ conditionalFormats: true, pageLayout: false, mergedAreas: false, settings: true, showGridlines: false });
+    expect(detectFeatures()).toEqual({ supported: true, pageLayout: false, mergedAreas: false, showGridlines: false });
     expect(featureNotes(detectFeatures()).join()).toMatch(/合并单元格/);
     const { ctx, xl } = ctxOf(excel);
-    const job = await generateNotice(xl, { settings: {} }, TODAY);
+    const job = await generateNotice(xl, TODAY);
     expect(ctx.syncCount).toBeLessThanOrEqual(3);
     const notice = excel.sheet(job.noticeSheet.name);
     expect(notice.pageLayout).toEqual({});
@@ -286,36 +345,24 @@ describe("generateNotice", () => {
     expect(ownRules(excel.sheet("三季度调度表"))).toHaveLength(job.highlight.ranges.length);
   });
 
-  it("degrades on ExcelApi 1.5: no highlights, the notice is still written", async () => {
-    const model = await sampleModel("tracking-2025-q3.xlsx");
-    const excel = setUp(model, { apiVersion: "1.5" });
-    const job = await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY);
-    const sheet = excel.sheet(job.noticeSheet.name);
-    // The title, in its printed lines.
-    expect(`${sheet.cells.A1?.value}${sheet.cells.A2?.value}`).toBe(job.notice.paragraphs[0]!.text);
-    expect(ownRules(excel.sheet("三季度调度表"))).toHaveLength(0);
-    expect(await clearHighlights(ctxOf(excel).xl)).toBe(0);
-  });
-
-  it("still reads and writes on ExcelApi 1.3 (no null objects, no settings)", async () => {
-    const model = await sampleModel("tracking-variant.xlsx");
-    const expected = analyse(workbookToGrid(await exceljsWorkbook("tracking-variant.xlsx")), { today: TODAY });
-    const excel = setUp(model, { apiVersion: "1.3" });
-    const prefs = ctxOf(excel);
-    expect(await loadPreferences(prefs.xl)).toEqual({ settings: {} });
-    // Still one sync: callers may have queued loads of their own that it must bring back.
-    expect(prefs.ctx.syncCount).toBe(1);
-    await expect(savePreferences(ctxOf(excel).xl, { settings: {} })).rejects.toThrow(/ExcelApi 1\.4/);
-    // Without merges the sub-rows lose their merged department: fewer facts, but no failure.
-    const got = await analyseWorkbook(ctxOf(excel).xl, { settings: {} }, TODAY);
-    expect(got.statistics.total).toBe(expected.statistics.total);
-    const job = await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY);
-    expect(excel.sheet(job.noticeSheet.name).cells.B1?.value).toBe(NOTICE_MARKER);
+  it("below ExcelApi 1.6, what the manifest asks for, the ribbon says Excel is too old and writes nothing", async () => {
+    for (const apiVersion of ["1.5", "1.3"]) {
+      const model = await sampleModel("tracking-2025-q3.xlsx");
+      const before = JSON.stringify(model);
+      const excel = setUp(model, { apiVersion });
+      expect(detectFeatures().supported).toBe(false);
+      const result = await runGenerateNotice();
+      expect(result).toMatchObject({ kind: "error", lines: ["本加载项需要ExcelApi 1.6：Excel 2019、Excel 2021及更新版本，或Microsoft 365、Excel网页版。请升级Excel，或改用命令行。"] });
+      expect(excel.syncCount).toBe(0);
+      expect(JSON.stringify(model)).toBe(before);
+      restore?.();
+      restore = null;
+    }
   });
 
   it("splits the writes into more syncs only when a batch would pass the size limit", async () => {
     const model = await largeTrackingModel(10_000);
-    const job = prepareNotice(workbookToGrid(workbookFromModel(model)), { today: TODAY });
+    const job = prepareNotice(await modelGrid(model), { today: TODAY });
     const limit = 200 * 1024;
     const excel = setUp(model, { requestLimitBytes: limit + 20_000 });
     const { ctx, xl } = ctxOf(excel);
@@ -334,15 +381,21 @@ describe("generateNotice", () => {
 describe("one-click runs (the ribbon button and the pane's 生成通报)", () => {
   const NOTICE = "三季度督查通报";
   for (const rows of [99, 10_000]) {
-    for (const sheetStored of [false, true]) {
-      it(`take at most 3 syncs on ${rows} rows with the tracking sheet ${sheetStored ? "stored" : "found"}, also over an earlier notice sheet`, async () => {
+    for (const where of ["the settings sheet", "the old hidden setting"] as const) {
+      it(`take at most 3 syncs on ${rows} rows with the settings in ${where}, also over an earlier notice sheet`, async () => {
         const model = await largeTrackingModel(rows);
-        const prefs: StoredPreferences = { settings: { government: "淄川区人民政府" }, ...(sheetStored ? { sheet: "三季度调度表" } : {}) };
-        model.settings.supervisionNotice = JSON.stringify(prefs);
+        if (where === "the settings sheet") {
+          withSettingsSheet(model, [
+            ["政府名称", "淄川区人民政府"],
+            ["调度表", "三季度调度表"],
+          ]);
+        } else {
+          model.settings.supervisionNotice = JSON.stringify({ settings: { government: "淄川区人民政府" }, sheet: "三季度调度表" });
+        }
         const excel = setUp(model);
         const pane = (batch: (context: Excel.RequestContext) => Promise<unknown>) => excel.run(batch as never);
 
-        // The ribbon: Excel.run with the preferences stored in the workbook; a first run, then one over its notice sheet.
+        // The ribbon: a first run, then one over its notice sheet.
         for (const run of ["first", "again"]) {
           excel.model.activeSheet = "三季度调度表";
           const before = excel.syncCount;
@@ -354,11 +407,11 @@ describe("one-click runs (the ribbon button and the pane's 生成通报)", () =>
         // The stored settings were used.
         expect(cellText(excel.sheet(NOTICE).cells.A1)).toContain("淄川区人民政府");
 
-        // The pane: the preferences in hand; over the ribbon's notice sheet, then over its own.
+        // The pane: over the ribbon's notice sheet, then over its own.
         for (const run of ["over the ribbon's", "over its own"]) {
           excel.model.activeSheet = "三季度调度表";
           const before = excel.syncCount;
-          const job = await writeNotice(prefs, TODAY, {}, pane as never);
+          const job = await writeNotice(TODAY, {}, pane as never);
           expect(job.analysis.statistics.total).toBe(rows);
           expect(excel.syncCount - before, `pane, ${run}`).toBeLessThanOrEqual(3);
           expect(excel.model.activeSheet).toBe(NOTICE);
@@ -368,6 +421,16 @@ describe("one-click runs (the ribbon button and the pane's 生成通报)", () =>
       });
     }
   }
+
+  it("read the settings sheet in the first sync: 5 syncs at 30,000 rows, no read refused", async () => {
+    const model = withSettingsSheet(await largeTrackingModel(30_000), [["调度表", "三季度调度表"]]);
+    const excel = setUp(model);
+    const result = await runGenerateNotice();
+    expect(result.kind, result.lines.join()).not.toBe("error");
+    const ctx = excel.contexts[0]!;
+    expect(ctx.syncCount).toBeLessThanOrEqual(5);
+    expect(ctx.syncs.filter((s) => s.error)).toEqual([]);
+  }, 60_000);
 
   it("write no notice while statuses are missing, offer the draft, and write the draft when asked", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
@@ -390,7 +453,7 @@ describe("one-click runs (the ribbon button and the pane's 生成通报)", () =>
     expect(title).toMatch(/督查通报（草稿）$/);
   });
 
-  it("read the stored preferences with the sheet names: a stored sheet that is gone is named, nothing written", async () => {
+  it("read the old hidden setting with the sheet names: a stored sheet that is gone is named, nothing written", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     model.settings.supervisionNotice = JSON.stringify({ settings: {}, sheet: "旧调度表" });
     const before = JSON.stringify(model);
@@ -399,20 +462,20 @@ describe("one-click runs (the ribbon button and the pane's 生成通报)", () =>
     expect(result.kind).toBe("error");
     expect(result.lines.join()).toContain("旧调度表");
     expect(result.lines.join()).toContain("三季度调度表");
-    expect(excel.syncCount).toBeLessThanOrEqual(2);
+    expect(excel.syncCount).toBe(1);
     expect(JSON.stringify(model)).toBe(before);
   });
 
   it("refuse someone else's sheet of the notice's name from the read syncs alone", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     model.sheets.push({ ...cloneModel(model.sheets[0]!), name: NOTICE, id: "{theirs}", cells: { A1: { value: "局务会议纪要" }, B1: { value: "别的内容" } } });
-    model.settings.supervisionNotice = JSON.stringify({ settings: {}, sheet: "三季度调度表" });
+    withSettingsSheet(model, [["调度表", "三季度调度表"]]);
     const before = JSON.stringify(model);
     const excel = setUp(model);
     const { ctx, xl } = ctxOf(excel);
-    const err = await generateNotice(xl, "stored", TODAY).catch((e: unknown) => e);
+    const err = await generateNotice(xl, TODAY).catch((e: unknown) => e);
     expect(describeError(err)).toContain(NOTICE);
-    // Preferences and names, then the tracking sheet with every other sheet's marker cell.
+    // Names, settings and every sheet's marker cell; then the tracking sheet.
     expect(ctx.syncCount).toBe(2);
     expect(JSON.stringify(model)).toBe(before);
   });
@@ -421,7 +484,7 @@ describe("one-click runs (the ribbon button and the pane's 生成通报)", () =>
 describe("a notice write that fails half-way", () => {
   it("leaves either no sheet or a marked one, which the next run replaces", async () => {
     const base = await sampleModel("tracking-2025-q3.xlsx");
-    const job = prepareNotice(workbookToGrid(workbookFromModel(base)), { today: TODAY });
+    const job = prepareNotice(await modelGrid(base), { today: TODAY });
     let leftBehind = 0;
     for (const failAt of [1, 2, 3, 5]) {
       const excel = setUp(cloneModel(base));
@@ -444,7 +507,7 @@ describe("a notice write that fails half-way", () => {
         expect(partial.cells.B1?.value, `failing sync ${failAt}`).toBe(NOTICE_MARKER);
       }
       const again = ctxOf(excel);
-      await generateNotice(again.xl, { settings: {} }, TODAY);
+      await generateNotice(again.xl, TODAY);
       expect(excel.model.sheets.filter((s) => s.name === job.noticeSheet.name)).toHaveLength(1);
       const last = job.noticeSheet.blocks[job.noticeSheet.blocks.length - 1]!;
       expect(excel.sheet(job.noticeSheet.name).cells[`A${last.row + last.texts.length}`]?.value).toBe(last.texts[last.texts.length - 1]![0]);
@@ -462,7 +525,7 @@ describe("highlightMissed and clearHighlights", () => {
       const before = cloneModel(model);
       const excel = setUp(model);
       const h = ctxOf(excel);
-      const analysis = await highlightMissed(h.xl, { settings: {} }, TODAY);
+      const analysis = await highlightMissed(h.xl, TODAY);
       expect(h.ctx.syncCount).toBeLessThanOrEqual(3);
       expect(highlightedRows(excel.sheet(c.tracking))).toEqual(analysis.tasks.filter((t) => t.category === "missed").map((t) => t.row + 1));
       expect(model.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
@@ -482,20 +545,20 @@ describe("highlightMissed and clearHighlights", () => {
     const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"));
     vi.mocked(prepareNotice).mockClear();
     const steps: ProgressStep[] = [];
-    const analysis = await highlightMissed(ctxOf(excel).xl, { settings: {} }, TODAY, { onProgress: (s) => steps.push(s) });
+    const analysis = await highlightMissed(ctxOf(excel).xl, TODAY, { onProgress: (s) => steps.push(s) });
     expect(prepareNotice).not.toHaveBeenCalled();
     expect(steps).toEqual(["reading", "checking", "highlighting", "done"]);
     expect(analysis.statistics.counts.missed).toBe(8);
     expect(highlightedRows(excel.sheet("三季度调度表"))).toHaveLength(8);
     // The one-click run still does (the counter sees the host's calls).
-    await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY);
+    await generateNotice(ctxOf(excel).xl, TODAY);
     expect(prepareNotice).toHaveBeenCalledTimes(1);
   });
 
   it("keeps a department's own custom rule and clears ours from every sheet", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     const excel = setUp(model);
-    await generateNotice(ctxOf(excel).xl, { settings: {} }, TODAY);
+    await generateNotice(ctxOf(excel).xl, TODAY);
     // A stray rule of ours on another sheet (e.g. copied with a sheet).
     model.sheets[0]!.conditionalFormats.push({ id: "{stray}", type: "Custom", ranges: ["A1"], formula: `=N("${HIGHLIGHT_MARKER}")=0`, fill: "#FFC7CE" });
     const department = excel.sheet("三季度调度表").conditionalFormats.find((cf) => !cf.formula?.includes(HIGHLIGHT_MARKER));
@@ -509,7 +572,7 @@ describe("highlightMissed and clearHighlights", () => {
   it("does not clear from a protected sheet: tells the user and changes nothing", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     const excel = setUp(model);
-    await highlightMissed(ctxOf(excel).xl, { settings: {} }, TODAY);
+    await highlightMissed(ctxOf(excel).xl, TODAY);
     excel.sheet("三季度调度表").protected = true;
     const before = JSON.stringify(model);
     const err = await clearHighlights(ctxOf(excel).xl).catch((e: unknown) => e);
@@ -518,30 +581,56 @@ describe("highlightMissed and clearHighlights", () => {
   });
 });
 
-describe("preferences, selection, errors", () => {
-  it("saves and loads the preferences in one sync each", async () => {
+describe("settings, selection, errors", () => {
+  it("saves the settings to a new 通报设置 sheet in 2 syncs, as text, and moves the old hidden setting there", async () => {
     const model = await sampleModel("tracking-variant.xlsx");
+    model.settings.supervisionNotice = JSON.stringify({ settings: { issuer: "区政府办公室" }, mapping: { status: 5 } });
     const excel = setUp(model);
-    const empty = ctxOf(excel);
-    expect(await loadPreferences(empty.xl)).toEqual({ settings: {} });
-    expect(empty.ctx.syncCount).toBe(1);
-    const prefs: StoredPreferences = { settings: { government: "淄川区人民政府", quarter: 1, decimals: 1 }, sheet: "一季度推进情况", mapping: { status: 5 } };
     const save = ctxOf(excel);
-    await savePreferences(save.xl, prefs);
-    expect(save.ctx.syncCount).toBe(1);
-    expect(typeof model.settings.supervisionNotice).toBe("string");
-    const load = ctxOf(excel);
-    expect(await loadPreferences(load.xl)).toEqual(prefs);
-    expect(load.ctx.syncCount).toBe(1);
+    await saveSettings(save.xl, { settings: { government: "淄川区人民政府", issuer: "区政府办公室", quarter: 1, decimals: 1, date: "2024-04-10" }, trackingSheet: "一季度推进情况", mapping: { status: 5 } });
+    expect(save.ctx.syncCount).toBe(2);
+    expect(model.settings.supervisionNotice).toBeUndefined();
+    const rows = settingsRows(model);
+    expect(rows.get("政府名称")).toBe("淄川区人民政府");
+    expect(rows.get("季度")).toBe("1");
+    expect(rows.get("落款日期")).toBe("2024-04-10");
+    expect(rows.get("调度表")).toBe("一季度推进情况");
+    expect(rows.get("列：完成状态")).toBe("F");
+    expect(rows.get("措辞：结尾")).toBe("");
+    const sheet = excel.sheet("通报设置");
+    // Text, so 2024-04-10 stays what was typed and 1 is not a number.
+    for (const [key, cell] of Object.entries(sheet.cells)) if (key.startsWith("B") && cell.value !== undefined) expect(typeof cell.value, key).toBe("string");
+    // Read back by the next run, it gives what was saved; the old setting is gone.
+    const seen: unknown[] = [];
+    const analysis = await analyseWorkbook(ctxOf(excel).xl, TODAY, { onSettings: (s) => seen.push(s) });
+    expect(seen[0]).toMatchObject({ settings: { government: "淄川区人民政府", issuer: "区政府办公室", quarter: 1, decimals: 1 }, trackingSheet: "一季度推进情况", mapping: { status: 5 }, sheet: true, legacy: false });
+    expect(analysis.settings.government).toBe("淄川区人民政府");
+    expect(analysis.issues.filter((i) => i.sheet === "通报设置")).toEqual([]);
   });
 
-  it("ignores stored preferences that are not well formed", async () => {
-    const model = await sampleModel("tracking-variant.xlsx");
-    model.settings.supervisionNotice = '{"settings":{"government":7,"bogus":"x","issuer":"办公室"},"sheet":3,"mapping":{"status":-1,"reason":6}}';
+  it("changes only the cells whose text differs in an existing sheet, keeping the rows a person added", async () => {
+    const model = withSettingsSheet(await sampleModel("tracking-variant.xlsx"), [
+      ["政府名称", "淄川区人民政府"],
+      ["状态：已销号", "已完成"],
+    ]);
     const excel = setUp(model);
-    expect(await loadPreferences(ctxOf(excel).xl)).toEqual({ settings: { government: 7, issuer: "办公室" }, mapping: { reason: 6 } });
-    model.settings.supervisionNotice = "{not json";
-    expect(await loadPreferences(ctxOf(excel).xl)).toEqual({ settings: {} });
+    await saveSettings(ctxOf(excel).xl, { settings: { government: "淄川区人民政府", issuer: "办公室" } });
+    expect([...settingsRows(model)]).toEqual([
+      ["项目", "内容"],
+      ["政府名称", "淄川区人民政府"],
+      ["状态：已销号", "已完成"],
+      ["落款单位", "办公室"],
+    ]);
+  });
+
+  it("refuses a protected settings sheet before writing anything", async () => {
+    const model = withSettingsSheet(await sampleModel("tracking-variant.xlsx"), [["政府名称", "淄川区人民政府"]]);
+    model.sheets.at(-1)!.protected = true;
+    const before = JSON.stringify(model);
+    const excel = setUp(model);
+    const err = await saveSettings(ctxOf(excel).xl, { settings: { issuer: "办公室" } }).catch((e: unknown) => e);
+    expect(describeError(err)).toBe("工作表“通报设置”受保护，无法保存设置；请先取消保护（“审阅”→“撤消工作表保护”或“保护工作簿”）后再试。");
+    expect(JSON.stringify(model)).toBe(before);
   });
 
   it("selects a cell on its sheet in one sync", async () => {
@@ -554,19 +643,22 @@ describe("preferences, selection, errors", () => {
     expect(model.selection).toBe("一季度推进情况!G18");
   });
 
-  it("describes errors in one Chinese line", () => {
+  it("describes errors in one line, in Chinese or English", () => {
     const office = (code: string) => new OfficeErrorDouble(code, "details\nmore");
     expect(describeError(new InputError("找不到调度表。"))).toBe("找不到调度表。");
-    expect(describeError(office("AccessDenied"))).toMatch(/^工作表受保护，请先取消保护/);
+    expect(describeError(office("AccessDenied"))).toMatch(/^工作表受保护，无法写入；请先取消保护/);
+    expect(describeError(office("AccessDenied"), "en-US")).toMatch(/^The sheet is protected/);
     expect(describeError(office("ItemAlreadyExists"))).toMatch(/同名工作表/);
-    expect(describeError(office("ApiNotFound"))).toMatch(/^当前 Excel 版本不支持.*需要 Excel 2019 或更新版本（ExcelApi 1\.6）/);
+    expect(describeError(office("ApiNotFound"))).toMatch(/^本加载项需要ExcelApi 1\.6/);
+    expect(describeError(office("ApiNotFound"), "en-US")).toMatch(/^This add-in needs ExcelApi 1\.6/);
     expect(describeError(office("RequestPayloadSizeLimitExceeded"))).toMatch(/5 MB/);
+    for (const code of ["ItemNotFound", "GeneralException", "EditModeCannotAcquireResource"]) expect(describeError(office(code), "en-US")).not.toMatch(/[\u4e00-\u9fff]/);
     expect(describeError(office("GeneralException"))).toMatch(/GeneralException/);
     expect(describeError(new Error("boom\nstack"))).toBe("发生意外错误：boom");
     for (const e of [office("X"), new Error("a\nb"), "text", null]) expect(describeError(e)).not.toContain("\n");
   });
 
   it("detects no features without Office", () => {
-    expect(detectFeatures()).toEqual({ conditionalFormats: false, pageLayout: false, mergedAreas: false, settings: false, showGridlines: false });
+    expect(detectFeatures()).toEqual({ supported: false, pageLayout: false, mergedAreas: false, showGridlines: false });
   });
 });

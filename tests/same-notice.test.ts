@@ -11,11 +11,11 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
-import { HIGHLIGHT_MARKER, noticeText, prepareNotice, summarise } from "../src/core";
+import { HIGHLIGHT_MARKER, SETTING_DEFINITIONS, noticeText, prepareNotice, summarise, type NoticeSettings } from "../src/core";
 import { runOnWorkbook, workbookToGrid } from "../src/hosts/exceljs";
-import { generateNotice, type StoredPreferences } from "../src/hosts/officejs";
+import { generateNotice } from "../src/hosts/officejs";
 import { layoutWorkbook, loadLayouts } from "./fixtures/layouts";
-import { cellText, parseArea, type SheetModel, type WorkbookModel } from "./excel-double";
+import { cellText, emptySheet, parseArea, type SheetModel, type WorkbookModel } from "./excel-double";
 import { SAMPLES, installDouble, sampleModel } from "./excel-double/samples";
 import { loadModel, modelFromWorkbook, saveModel } from "./excel-double/xlsx";
 
@@ -105,7 +105,7 @@ async function viaOfficeJs(file: string): Promise<{ model: WorkbookModel; notice
   const installed = installDouble(model);
   restore = installed.restore;
   const ctx = installed.excel.context();
-  const job = await generateNotice(ctx as unknown as Excel.RequestContext, { settings: {} }, TODAY);
+  const job = await generateNotice(ctx as unknown as Excel.RequestContext, TODAY);
   expect(ctx.syncCount).toBeLessThanOrEqual(3);
   return { model, notice: job.noticeSheet.name };
 }
@@ -143,31 +143,74 @@ describe("the Office.js host and the ExcelJS host write the same notice", () => 
   }
 });
 
-/** The options a layout run gives on the command line, as the add-in takes them (settings and sheet). */
-function addinOptions(args: readonly string[] = []): { prefs: StoredPreferences; draft: boolean } {
+/**
+ * The options a layout run gives on the command line: for the command line,
+ * run options; for the add-in, rows of the workbook's 通报设置 sheet (its one
+ * place for settings), over the rows the layout's own sheet has.
+ */
+function runSettings(args: readonly string[] = []): { settings: Partial<NoticeSettings>; sheet?: string; rows: [string, string][]; draft: boolean } {
   const value = (name: string) => {
     const i = args.indexOf(name);
     return i < 0 ? undefined : args[i + 1];
   };
-  const quarter = value("--quarter");
-  return { prefs: { settings: quarter === undefined ? {} : { quarter: Number(quarter) }, sheet: value("--sheet") }, draft: args.includes("--draft") };
+  const settings: Record<string, unknown> = {};
+  const rows: [string, string][] = [];
+  for (const d of SETTING_DEFINITIONS) {
+    const text = value(`--${d.option}`);
+    if (text === undefined) continue;
+    const parsed = d.parse(text);
+    if (parsed.ok) settings[d.key] = parsed.value;
+    rows.push([d.name, text]);
+  }
+  const sheet = value("--sheet");
+  if (sheet !== undefined) rows.push(["调度表", sheet]);
+  return { settings: settings as Partial<NoticeSettings>, sheet, rows, draft: args.includes("--draft") };
+}
+
+/** Sets `项目 | 内容` rows of the model's 通报设置 sheet (adding the sheet, or a row, where there is none). */
+function setSettingsRows(model: WorkbookModel, rows: readonly [string, string][]): void {
+  if (rows.length === 0) return;
+  let sheet = model.sheets.find((x) => x.name === "通报设置");
+  if (!sheet) {
+    sheet = emptySheet("通报设置", "{settings-sheet}");
+    sheet.cells.A1 = { value: "项目" };
+    sheet.cells.B1 = { value: "内容" };
+    model.sheets.push(sheet);
+  }
+  for (const [key, text] of rows) {
+    let r = 1;
+    while (sheet.cells[`A${r}`] && cellText(sheet.cells[`A${r}`]) !== key) r++;
+    sheet.cells[`A${r}`] = { value: key };
+    sheet.cells[`B${r}`] = { value: text, numberFormat: "@" };
+  }
 }
 
 describe("the two hosts read every layout alike", () => {
   const runs = loadLayouts().flatMap((layout) => layout.runs.filter((r) => (r.exit ?? 0) === 0).map((run) => ({ layout, run, name: `${layout.name}: ${run.name}` })));
   it.each(runs)("$name", async ({ layout, run }) => {
-    const { prefs, draft } = addinOptions(run.args);
+    const { settings, sheet: trackingSheet, rows, draft } = runSettings(run.args);
     const wb = layoutWorkbook(layout);
     const buffer = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
     const fromFile = new ExcelJS.Workbook();
     await fromFile.xlsx.load(buffer as unknown as ArrayBuffer);
-    const exceljs = prepareNotice(workbookToGrid(fromFile), { today: TODAY, settings: prefs.settings, sheet: prefs.sheet, draft });
+    const cli = prepareNotice(workbookToGrid(fromFile), { today: TODAY, settings, sheet: trackingSheet, draft });
 
-    const installed = installDouble(await loadModel(buffer));
+    const model = await loadModel(buffer);
+    setSettingsRows(model, rows);
+    const installed = installDouble(model);
     restore = installed.restore;
-    const office = await generateNotice(installed.excel.context() as unknown as Excel.RequestContext, prefs, TODAY, {}, { draft });
+    const ctx = installed.excel.context();
+    const office = await generateNotice(ctx as unknown as Excel.RequestContext, TODAY, {}, { draft });
+    expect(ctx.syncCount).toBeLessThanOrEqual(3);
 
-    expect(summarise(office)).toEqual(summarise(exceljs));
-    expect(noticeText(office.notice)).toBe(noticeText(exceljs.notice));
+    expect(summarise(office)).toEqual(summarise(cli));
+    expect(noticeText(office.notice)).toBe(noticeText(cli.notice));
+    // The notice sheet the add-in wrote holds the same text, line for line (the settings sheet's wording included).
+    const written = Object.entries(sheet(model, office.noticeSheet.name).cells)
+      .filter(([k]) => /^A\d+$/.test(k))
+      .sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1)))
+      .map(([, c]) => cellText(c))
+      .join("");
+    for (const p of office.notice.paragraphs) expect(written.replace(/\s/g, "")).toContain(p.text.replace(/\s/g, "").slice(0, 20));
   });
 });

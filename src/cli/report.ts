@@ -1,5 +1,5 @@
 /** The command line's human-readable summary of a job. */
-import { categorySummary, describeAnalysis, type NoticeJob, type OptionWording } from "../core";
+import { categorySummary, describeAnalysis, generatedHeadline, noticeWritten, problemCounts, type NoticeJob, type OptionWording } from "../core";
 
 const SEVERITY_LABELS = { error: "错误", warning: "警告", info: "提示" } as const;
 
@@ -18,6 +18,8 @@ export function humanReport(job: NoticeJob, output: string): string {
     lines.push(`检查：发现 ${issues.length} 个问题`);
     for (const i of issues) lines.push(`  [${SEVERITY_LABELS[i.severity]}] ${i.cell ?? i.sheet}  ${i.message}`);
   }
-  lines.push(`已写入 ${output}：工作表“${job.noticeSheet.name}”，标记未完成任务 ${missed.length} 项。`);
+  // The shared wording of the result (src/core/results.ts); the draft line above already says what a draft leaves out.
+  lines.push(generatedHeadline(problemCounts(issues)));
+  lines.push(noticeWritten({ sheet: job.noticeSheet.name, tasks: tasks.length, missed: missed.length, uncounted: 0, file: output }));
   return lines.join("\n") + "\n";
 }

@@ -14,6 +14,8 @@ export interface CommandResult {
   readonly title: string;
   readonly lines: readonly string[];
   readonly offer?: ResultOffer;
+  /** The dialog's own words (its buttons) in English; absent for Chinese. */
+  readonly lang?: "en-US";
 }
 
 const MAX_LINES = 8;
@@ -29,11 +31,12 @@ function clip(text: string, chars: number): string {
   return all.length <= chars ? text : `${all.slice(0, Math.max(0, chars - 1)).join("")}…`;
 }
 
-function build(kind: ResultKind, title: string, lines: readonly string[], offer?: ResultOffer): string {
+function build(kind: ResultKind, title: string, lines: readonly string[], offer?: ResultOffer, lang?: "en-US"): string {
   const params = new URLSearchParams();
   params.set("kind", kind);
   params.set("title", title);
   if (offer) params.set("offer", offer);
+  if (lang) params.set("lang", lang);
   for (const line of lines) params.append("line", line);
   return params.toString();
 }
@@ -48,13 +51,13 @@ export function resultQuery(result: CommandResult, maxLength = MAX_QUERY_LENGTH)
     let hi = [...line].length;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (build(result.kind, title, [...lines, clip(line, mid)], result.offer).length <= maxLength) lo = mid;
+      if (build(result.kind, title, [...lines, clip(line, mid)], result.offer, result.lang).length <= maxLength) lo = mid;
       else hi = mid - 1;
     }
     if (lo < 2) break;
     lines.push(clip(line, lo));
   }
-  return build(result.kind, title, lines, result.offer);
+  return build(result.kind, title, lines, result.offer, result.lang);
 }
 
 /** Reads a result back from a query string; null when it carries none. */
@@ -65,5 +68,5 @@ export function parseResultQuery(search: string): CommandResult | null {
   const given = params.get("kind");
   const kind: ResultKind = given === "error" || given === "warning" ? given : "success";
   const lines = params.getAll("line").slice(0, MAX_LINES);
-  return params.get("offer") === "draft" ? { kind, title, lines, offer: "draft" } : { kind, title, lines };
+  return { kind, title, lines, ...(params.get("offer") === "draft" ? { offer: "draft" as const } : {}), ...(params.get("lang") === "en-US" ? { lang: "en-US" as const } : {}) };
 }

@@ -7,10 +7,20 @@ function render(): void {
   const title = document.getElementById("result-title");
   const lines = document.getElementById("result-lines");
   if (!main || !title || !lines) return;
+  const en = result?.lang === "en-US";
+  if (en) {
+    document.documentElement.lang = "en-US";
+    const setText = (id: string, text: string) => {
+      const el = document.getElementById(id);
+      if (el) el.textContent = text;
+    };
+    setText("result-draft", "Write a draft");
+    setText("result-close", "Close");
+  }
   if (result) {
     main.dataset.kind = result.kind;
     title.textContent = result.title;
-    document.title = `督查通报助手 · ${result.title}`;
+    document.title = `${en ? "Supervision Notice Assistant" : "督查通报助手"} · ${result.title}`;
     lines.replaceChildren(
       ...result.lines.map((line) => {
         const p = document.createElement("p");

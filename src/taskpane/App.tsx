@@ -1,12 +1,12 @@
 /** The task pane: actions on top, then the detected table, problems, statistics, columns and settings. */
-import { useEffect, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import {
   Accordion,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
   Caption1,
-  CounterBadge,
+  Badge,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -14,16 +14,17 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { NoticeSettings } from "../core";
+import { DEFAULT_SETTINGS, problemCounts, type Issue, type NoticeSettings } from "../core";
 import { featureNotes } from "../hosts/officejs";
-import { ActionBar } from "./components/ActionBar";
+import { ActionBar, type Signing } from "./components/ActionBar";
 import { DetectionPanel } from "./components/DetectionPanel";
 import { IssueList } from "./components/IssueList";
 import { MappingEditor } from "./components/MappingEditor";
-import { SettingsForm } from "./components/SettingsForm";
+import { SettingsForm, settingSelector } from "./components/SettingsForm";
 import { StatisticsPanel } from "./components/StatisticsPanel";
 import type { Strings } from "./i18n";
-import { useWorkbook, type WorkbookDeps } from "./useWorkbook";
+import { todayIso } from "./format";
+import { useWorkbook, type WorkbookState, type WorkbookDeps } from "./useWorkbook";
 
 const useStyles = makeStyles({
   root: {
@@ -43,6 +44,21 @@ const useStyles = makeStyles({
 
 export type SectionId = "detection" | "mapping" | "issues" | "statistics" | "settings";
 const OPEN_AT_START: SectionId[] = ["detection", "issues", "statistics"];
+
+/** The issues' badge: red only when there are errors. */
+function badgeColor(issues: readonly Issue[]): "danger" | "warning" | "informative" {
+  const p = problemCounts(issues);
+  return p.errors > 0 ? "danger" : p.warnings > 0 ? "warning" : "informative";
+}
+
+/** Who will sign the notice and when: the analysis' settings (with the title's place), else what is stored. */
+function signingOf(state: WorkbookState, today: string): Signing {
+  const settings = state.analysis?.settings;
+  return {
+    issuer: settings?.issuer ?? state.stored.settings.issuer ?? DEFAULT_SETTINGS.issuer,
+    date: (settings?.date || state.stored.settings.date) ?? today,
+  };
+}
 
 /** Marks the pane interactive once the first analysis is done (for users of assistive tech, tests and the benchmark). */
 function useReadyMark(ready: boolean): void {
@@ -64,11 +80,22 @@ export interface AppProps {
 
 export function App({ strings, deps }: AppProps) {
   const styles = useStyles();
-  const { state, run, select, savePreferences, dismiss } = useWorkbook(strings, deps);
+  const { state, run, select, saveSettings, dismiss } = useWorkbook(strings, deps);
   useReadyMark(state.ready);
-  const { analysis, prefs, busy, supported } = state;
+  const { analysis, stored, busy, supported } = state;
   const disabled = !supported || busy !== null;
-  const saveSettings = (settings: Partial<NoticeSettings>) => void savePreferences({ ...prefs, settings });
+  const [open, setOpen] = useState<SectionId[]>(OPEN_AT_START);
+  const today = deps?.today?.() ?? todayIso();
+  // The signing line's link: open the settings and put the cursor in the issuer.
+  const changeSigning = () => {
+    setOpen((o) => (o.includes("settings") ? o : [...o, "settings"]));
+    // After React has rendered the opened section.
+    setTimeout(() => {
+      const input = document.querySelector<HTMLElement>(settingSelector("issuer"));
+      input?.scrollIntoView?.({ block: "center" });
+      input?.focus();
+    }, 0);
+  };
 
   const section = (id: SectionId, title: string, body: ReactNode, badge?: ReactNode) => (
     <AccordionItem value={id} data-section={id}>
@@ -99,10 +126,10 @@ export function App({ strings, deps }: AppProps) {
         </MessageBar>
       )}
 
-      {supported && featureNotes(state.features).length > 0 && (
+      {featureNotes(state.features, strings.locale).length > 0 && (
         <MessageBar intent="warning" layout="multiline" data-testid="feature-notes">
           <MessageBarBody>
-            {featureNotes(state.features).map((note) => (
+            {featureNotes(state.features, strings.locale).map((note) => (
               <div key={note}>{note}</div>
             ))}
           </MessageBarBody>
@@ -115,11 +142,13 @@ export function App({ strings, deps }: AppProps) {
         step={state.step}
         disabled={!supported}
         message={state.message}
+        signing={signingOf(state, today)}
         onAction={(kind) => void run(kind)}
         onDismiss={dismiss}
+        onChangeSigning={changeSigning}
       />
 
-      <Accordion multiple collapsible defaultOpenItems={OPEN_AT_START}>
+      <Accordion multiple collapsible openItems={open} onToggle={(_, data) => setOpen(data.openItems as SectionId[])}>
         {section(
           "detection",
           strings.sections.detection,
@@ -127,17 +156,21 @@ export function App({ strings, deps }: AppProps) {
             strings={strings}
             analysis={analysis}
             sheets={state.sheets}
-            chosenSheet={prefs.sheet}
+            chosenSheet={stored.trackingSheet}
             disabled={disabled}
-            // Overrides were made for the old sheet's layout: a new sheet starts without them.
-            onChooseSheet={(sheet) => void savePreferences({ settings: prefs.settings, ...(sheet !== undefined ? { sheet } : {}) })}
+            // Corrections were made for the old sheet's layout: a new sheet starts without them.
+            onChooseSheet={(sheet) => void saveSettings({ trackingSheet: sheet, mapping: {} })}
           />,
         )}
         {section(
           "issues",
           strings.sections.issues,
           analysis ? <IssueList strings={strings} issues={analysis.issues} onSelect={(issue) => void select(issue)} /> : <Caption1 as="p">—</Caption1>,
-          issueCount > 0 ? <CounterBadge className={styles.headerBadge} size="small" color="danger" count={issueCount} aria-hidden /> : undefined,
+          issueCount > 0 ? (
+            <Badge className={styles.headerBadge} size="small" color={badgeColor(analysis!.issues)} aria-hidden data-testid="issues-badge">
+              {issueCount}
+            </Badge>
+          ) : undefined,
         )}
         {section(
           "statistics",
@@ -150,12 +183,16 @@ export function App({ strings, deps }: AppProps) {
           <MappingEditor
             strings={strings}
             table={analysis?.table ?? null}
-            saved={prefs.mapping}
+            saved={stored.mapping}
             disabled={disabled}
-            onApply={(mapping) => void savePreferences({ ...prefs, ...(mapping ? { mapping } : { mapping: undefined }) })}
+            onApply={(mapping) => void saveSettings({ mapping: mapping ?? {} })}
           />,
         )}
-        {section("settings", strings.sections.settings, <SettingsForm strings={strings} saved={prefs.settings} disabled={disabled} onSave={saveSettings} />)}
+        {section(
+          "settings",
+          strings.sections.settings,
+          <SettingsForm strings={strings} saved={stored.settings} legacy={stored.legacy} disabled={disabled} onSave={(settings: Partial<NoticeSettings>) => void saveSettings({ settings })} />,
+        )}
       </Accordion>
     </main>
   );

@@ -1,36 +1,36 @@
 /**
  * The pane's words in Simplified Chinese (first) and English, chosen by
- * Office's display language. Messages that come from the core or the host
- * (issues, describeError) are Chinese in both: they name sheets and cells
- * in the office's own language.
+ * Office's display language. The results of operations use the wording the
+ * ribbon's dialog and the command line share (src/core/results.ts); the
+ * settings' names and hints come from their definitions
+ * (src/core/settings.ts). Chinese text carries no Western spaces
+ * (`第3、4行`, `共20项任务`).
  */
-import { FIELD_LABELS, type Category, type Field, type PeriodSource, type PlaceSource, type Severity } from "../core";
+import {
+  CATEGORY_LABELS,
+  FIELD_LABELS,
+  SETTING_DEFINITIONS,
+  checked,
+  cleared,
+  excelTooOld,
+  generatedHeadline,
+  marked,
+  noticeWritten,
+  type Category,
+  type Field,
+  type Locale,
+  type NoticeFacts,
+  type PeriodSource,
+  type PlaceSource,
+  type ProblemCounts,
+  type SettingKey,
+  type Severity,
+} from "../core";
 import type { ProgressStep } from "../hosts/officejs";
-import { CATEGORY_LABELS } from "../core";
 
-export type Locale = "zh-CN" | "en-US";
-
-/**
- * zh-* (any Chinese) → zh-CN; any other known language → en-US; nothing
- * known → zh-CN, the product's own language.
- */
-export function pickLocale(displayLanguage: string | null | undefined): Locale {
-  const lang = (displayLanguage ?? "").trim().toLowerCase();
-  if (lang === "") return "zh-CN";
-  if (lang === "zh" || lang.startsWith("zh-") || lang.startsWith("zh_")) return "zh-CN";
-  return "en-US";
-}
-
-/** The display language Office reports, or null outside Office. */
-export function officeDisplayLanguage(): string | null {
-  try {
-    const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
-    const lang = office?.context?.displayLanguage;
-    return typeof lang === "string" ? lang : null;
-  } catch {
-    return null;
-  }
-}
+export type { Locale } from "../core";
+export { pickLocale } from "../core";
+export { officeDisplayLanguage } from "../hosts/officejs";
 
 /** The pane's operations; `draft` is offered only when statuses are missing. */
 export type ActionKind = "check" | "highlight" | "clear" | "generate" | "draft";
@@ -71,6 +71,7 @@ export interface Strings {
     /** Why this period: the core's PeriodChoice source. */
     readonly periodSources: Readonly<Record<PeriodSource, string>>;
     readonly columnsCaption: string;
+    readonly columnHeaders: { readonly field: string; readonly column: string; readonly header: string };
     readonly hiddenColumn: string;
     readonly government: string;
     readonly governmentText: (name: string, source: PlaceSource) => string;
@@ -86,7 +87,9 @@ export interface Strings {
     readonly notFound: string;
     readonly apply: string;
     readonly reset: string;
-    readonly duplicate: (fields: string, letter: string) => string;
+    /** A field the correction leaves without a column: `field`'s column `letter` now holds `by`. */
+    readonly dropped: (field: string, letter: string, by: string) => string;
+    readonly notRead: string;
     readonly overridden: string;
   };
   readonly issues: {
@@ -107,36 +110,31 @@ export interface Strings {
     readonly categoryTable: string;
   };
   readonly settings: {
-    readonly government: string;
-    readonly office: string;
-    readonly issuer: string;
-    readonly year: string;
-    readonly yearHint: string;
-    readonly quarter: string;
-    readonly quarterAuto: string;
-    readonly quarterNames: readonly string[];
-    readonly date: string;
-    readonly dateHint: string;
-    readonly decimals: string;
-    readonly summary: string;
-    readonly summaryHint: string;
+    /** Each setting's label and hint, from its definition. */
+    readonly labels: Readonly<Record<SettingKey, string>>;
+    readonly hints: Readonly<Record<SettingKey, string>>;
+    /** What is wrong with a value: the definition's own problem (Chinese), or what it expects. */
+    readonly invalid: (key: SettingKey, problem: string) => string;
+    readonly intro: string;
+    readonly legacy: string;
     readonly save: string;
-    readonly saved: string;
-    readonly invalidYear: string;
-    readonly invalidDate: string;
     readonly unsaved: string;
   };
+  /** The line before generating: who signs and when, and the link that changes it. */
+  readonly signing: { readonly line: (issuer: string, isoDate: string) => string; readonly change: string };
   readonly results: {
     /** `tasks`: every task read; `uncounted`: those left out of the counts (status empty or not recognised). */
     readonly checked: (tasks: number, issues: number, uncounted: number) => string;
     readonly highlighted: (missed: number) => string;
     /** `rules` is how many rules went; one rule can mark many rows, so the text gives no count. */
     readonly cleared: (rules: number) => string;
-    readonly generated: (sheet: string, tasks: number, missed: number, uncounted: number) => string;
-    readonly drafted: (sheet: string, uncounted: number) => string;
-    readonly preferencesSaved: string;
+    /** `已生成`, `已生成，仍有1个警告`. */
+    readonly generatedTitle: (problems: ProblemCounts) => string;
+    readonly generated: (facts: NoticeFacts) => string;
+    readonly settingsSaved: string;
   };
   readonly tooOld: { readonly title: string; readonly body: string };
+  readonly otherActions: string;
   readonly errorTitle: string;
   readonly dismiss: string;
 }
@@ -159,23 +157,33 @@ const EN_FIELDS: Record<Field, string> = {
 };
 const ZH_QUARTERS = ["一季度", "二季度", "三季度", "四季度"];
 
-/** The sentence added to a result when tasks were left out of the counts. */
-function zhUncounted(n: number): string {
-  return n > 0 ? `其中 ${n} 项状态为空或无法识别，未计入统计，请查看检查结果。` : "";
-}
+const ZH_SETTING_LABELS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, d.name])) as Record<SettingKey, string>;
+const ZH_SETTING_HINTS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, `${d.expects}；留空为默认`])) as Record<SettingKey, string>;
+const EN_SETTING_LABELS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, d.english])) as Record<SettingKey, string>;
+const EN_SETTING_HINTS: Record<SettingKey, string> = {
+  government: "e.g. Zichuan District People's Government; empty: from the sheet's title",
+  office: "e.g. the district government's supervision office; empty: the default",
+  issuer: "e.g. the district government's general office; empty: from the sheet's title",
+  year: "A year from 1900 to 2200; empty: from the sheet's title",
+  quarter: "1 to 4; empty: from the sheet's title",
+  date: "e.g. 2025-10-29; empty: the day the notice is written",
+  decimals: "0 to 4; empty: 2",
+  summary: "The office's own sentences before the counts; empty: the default wording",
+  letterPrefix: "Prefix of a supervision letter's number; empty: the default",
+  feedbackDays: "1 to 365; empty: 15",
+};
 
-function enUncounted(n: number): string {
-  if (n <= 0) return "";
-  return n === 1
-    ? " Of these, 1 has an empty or unrecognised status and is not counted: see the check results."
-    : ` Of these, ${n} have an empty or unrecognised status and are not counted: see the check results.`;
+/** `2025年10月29日`. */
+function zhDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : iso;
 }
 
 export const ZH_CN: Strings = {
   locale: "zh-CN",
   appTitle: "督查通报助手",
   appSubtitle: "检查调度表 · 标记未完成 · 生成督查通报",
-  notInExcel: "请在 Excel 中打开本加载项。",
+  notInExcel: "请在Excel中打开本加载项。",
   actions: { check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报", draft: "生成草稿" },
   actionHints: {
     check: "重新读取并检查调度表",
@@ -201,14 +209,15 @@ export const ZH_CN: Strings = {
   sections: { detection: "调度表", mapping: "列对应", issues: "检查结果", statistics: "统计", settings: "通报设置" },
   detection: {
     sheet: "工作表",
-    headerRows: (rows) => `第 ${rows} 行`,
+    headerRows: (rows) => `第${rows}行`,
     headerRowsLabel: "表头",
     dataRange: "数据区域",
-    tasks: (n, counted) => (n === counted ? `${n} 项任务` : `${n} 项任务，${counted} 项计入统计`),
+    tasks: (n, counted) => (n === counted ? `${n}项任务` : `${n}项任务，${counted}项计入统计`),
     period: "期间",
     periodText: (year, quarter) => `${year === null ? "年度未识别" : `${year}年`}${quarter === null ? "，季度未识别" : ZH_QUARTERS[quarter - 1]}`,
     periodSources: { option: "按设置", title: "取自标题或工作表名", latest: "台账中最近填有状态的季度", columns: "取自列名", none: "未能识别" },
     columnsCaption: "各字段读取的列",
+    columnHeaders: { field: "字段", column: "列", header: "表头" },
     hiddenColumn: "（隐藏列）",
     government: "政府名称",
     governmentText: (name, source) => (source === "default" ? `标题中未写地名，使用通用的“${name}”，可在设置中填写` : `${name}（${source === "title" ? "取自表格标题" : "按设置"}）`),
@@ -217,19 +226,20 @@ export const ZH_CN: Strings = {
     notFound: "尚未找到调度表。",
   },
   mapping: {
-    intro: "如列识别有误，可为字段指定列字母，应用后保存在工作簿中。",
+    intro: "如列识别有误，可为字段指定列字母；应用后写入“通报设置”工作表。",
     auto: (letter) => (letter ? `自动（${letter}）` : "自动（未找到）"),
     autoPlain: "自动识别",
     notFound: "未找到",
     apply: "应用",
     reset: "全部恢复自动",
-    duplicate: (fields, letter) => `${fields} 都对应 ${letter} 列。`,
+    dropped: (field, letter, by) => `${field}将不再读取（${letter}列改作${by}）。`,
+    notRead: "不读取",
     overridden: "已手动指定",
   },
   issues: {
     none: "未发现问题。",
-    summary: (c) => `错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`,
-    goTo: (cell) => `转到 ${cell}`,
+    summary: (c) => `错误${c.error}个，警告${c.warning}个，提示${c.info}个`,
+    goTo: (cell) => `转到${cell}`,
     listLabel: "检查发现的问题",
   },
   statistics: {
@@ -244,38 +254,25 @@ export const ZH_CN: Strings = {
     categoryTable: "各类完成状态的项数和占比",
   },
   settings: {
-    government: "政府名称（标题）",
-    office: "督查机构",
-    issuer: "落款单位",
-    year: "年度",
-    yearHint: "留空则从表格标题识别",
-    quarter: "季度",
-    quarterAuto: "自动识别",
-    quarterNames: ZH_QUARTERS,
-    date: "落款日期",
-    dateHint: "留空则为生成当天",
-    decimals: "占比小数位数",
-    summary: "总体情况（可选）",
-    summaryHint: "留空则使用默认表述",
+    labels: ZH_SETTING_LABELS,
+    hints: ZH_SETTING_HINTS,
+    invalid: (_key, problem) => `${problem}。`,
+    intro: "保存在本工作簿的“通报设置”工作表中，命令行和“一键生成通报”也按此生成；留空的项目使用默认值。",
+    legacy: "本工作簿的设置还保存在旧版的隐藏设置中，保存一次即移到“通报设置”工作表。",
     save: "保存设置",
-    saved: "设置已保存到工作簿。",
-    invalidYear: "请输入 1900–2200 之间的年份，或留空。",
-    invalidDate: "请输入有效日期，或留空。",
     unsaved: "有未保存的修改",
   },
+  signing: { line: (issuer, date) => `以${issuer}名义，${zhDate(date)}落款`, change: "修改" },
   results: {
-    checked: (tasks, issues, uncounted) =>
-      `已检查：共 ${tasks} 项任务，${issues === 0 ? "未发现问题" : `发现 ${issues} 个问题`}。${zhUncounted(uncounted)}`,
-    highlighted: (missed) => `已标记 ${missed} 项未完成任务。`,
-    cleared: (n) => (n === 0 ? "没有需要清除的标记。" : "已清除本工具添加的未完成标记。"),
-    generated: (sheet, tasks, missed, uncounted) => `已生成工作表“${sheet}”：共 ${tasks} 项任务，标记未完成 ${missed} 项。${zhUncounted(uncounted)}`,
-    drafted: (sheet, uncounted) => `已在工作表“${sheet}”生成通报草稿：${uncounted} 项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。`,
-    preferencesSaved: "已保存，并重新检查。",
+    checked: (tasks, issues, uncounted) => checked(tasks, issues, uncounted, "zh-CN"),
+    highlighted: (missed) => marked(missed, "zh-CN"),
+    cleared: (n) => cleared(n, "zh-CN"),
+    generatedTitle: (p) => generatedHeadline(p, "zh-CN"),
+    generated: (facts) => noticeWritten(facts, "zh-CN"),
+    settingsSaved: "已保存到“通报设置”工作表，并重新检查。",
   },
-  tooOld: {
-    title: "Excel 版本过低",
-    body: "本加载项需要 ExcelApi 1.6（Excel 2019、Excel 2021 及更新版本，或 Microsoft 365 / Excel 网页版）。请升级 Excel 后再使用。",
-  },
+  tooOld: excelTooOld("zh-CN"),
+  otherActions: "其他操作",
   errorTitle: "操作未完成",
   dismiss: "关闭消息",
 };
@@ -318,6 +315,7 @@ export const EN_US: Strings = {
     periodText: (year, quarter) => `${year === null ? "year unknown" : year}${quarter === null ? ", quarter unknown" : ` Q${quarter}`}`,
     periodSources: { option: "from the settings", title: "from the title or sheet name", latest: "the latest quarter with statuses in the ledger", columns: "from the column headers", none: "not detected" },
     columnsCaption: "Column read for each field",
+    columnHeaders: { field: "Field", column: "Column", header: "Header" },
     hiddenColumn: " (hidden)",
     government: "Government",
     governmentText: (name, source) =>
@@ -327,13 +325,14 @@ export const EN_US: Strings = {
     notFound: "No tracking table found yet.",
   },
   mapping: {
-    intro: "If a column was recognised wrongly, pick its letter; applied choices are saved in the workbook.",
+    intro: "If a column was recognised wrongly, pick its letter; applied choices are written to the settings sheet.",
     auto: (letter) => (letter ? `Auto (${letter})` : "Auto (not found)"),
     autoPlain: "Auto",
     notFound: "not found",
     apply: "Apply",
     reset: "Reset all to auto",
-    duplicate: (fields, letter) => `${fields} all use column ${letter}.`,
+    dropped: (field, letter, by) => `${field} will no longer be read (column ${letter} now holds ${by}).`,
+    notRead: "not read",
     overridden: "set by hand",
   },
   issues: {
@@ -354,38 +353,25 @@ export const EN_US: Strings = {
     categoryTable: "Tasks and share per status",
   },
   settings: {
-    government: "Government (title)",
-    office: "Supervising office",
-    issuer: "Issuer",
-    year: "Year",
-    yearHint: "Empty: read from the sheet's title",
-    quarter: "Quarter",
-    quarterAuto: "Detect",
-    quarterNames: ["Q1", "Q2", "Q3", "Q4"],
-    date: "Date of the notice",
-    dateHint: "Empty: the day it is written",
-    decimals: "Decimals of shares",
-    summary: "Overall remarks (optional)",
-    summaryHint: "Empty: the default wording",
+    labels: EN_SETTING_LABELS,
+    hints: EN_SETTING_HINTS,
+    invalid: (key) => `Not a valid value. ${EN_SETTING_HINTS[key]}.`,
+    intro: "Kept in this workbook's settings sheet (通报设置), which the command line and the one-click button read too; empty fields take the defaults.",
+    legacy: "Some settings of this workbook are still in the hidden settings of earlier versions; saving once moves them to the settings sheet.",
     save: "Save settings",
-    saved: "Settings saved in the workbook.",
-    invalidYear: "Enter a year between 1900 and 2200, or leave it empty.",
-    invalidDate: "Enter a valid date, or leave it empty.",
     unsaved: "Unsaved changes",
   },
+  signing: { line: (issuer, date) => `Signed by ${issuer}, dated ${date}`, change: "Change" },
   results: {
-    checked: (tasks, issues, uncounted) => `Checked ${tasks} tasks: ${issues === 0 ? "no problems" : `${issues} problems`}.${enUncounted(uncounted)}`,
-    highlighted: (missed) => `Marked ${missed} missed tasks.`,
-    cleared: (n) => (n === 0 ? "There were no marks to clear." : "Removed the marks this add-in added."),
-    generated: (sheet, tasks, missed, uncounted) => `Wrote sheet “${sheet}”: ${tasks} tasks, ${missed} marked as missed.${enUncounted(uncounted)}`,
-    drafted: (sheet, uncounted) =>
-      `Wrote a draft notice in sheet “${sheet}”: ${uncounted} ${uncounted === 1 ? "task has" : "tasks have"} an empty or unrecognised status and ${uncounted === 1 ? "is" : "are"} not counted; fill them in and write the notice again.`,
-    preferencesSaved: "Saved; checked again.",
+    checked: (tasks, issues, uncounted) => checked(tasks, issues, uncounted, "en-US"),
+    highlighted: (missed) => marked(missed, "en-US"),
+    cleared: (n) => cleared(n, "en-US"),
+    generatedTitle: (p) => generatedHeadline(p, "en-US"),
+    generated: (facts) => noticeWritten(facts, "en-US"),
+    settingsSaved: "Saved to the settings sheet; checked again.",
   },
-  tooOld: {
-    title: "Excel is too old",
-    body: "This add-in needs ExcelApi 1.6 (Excel 2019, Excel 2021 or later, Microsoft 365 or Excel on the web). Please update Excel.",
-  },
+  tooOld: excelTooOld("en-US"),
+  otherActions: "More actions",
   errorTitle: "Not done",
   dismiss: "Dismiss",
 };

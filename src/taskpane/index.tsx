@@ -33,7 +33,7 @@ if (typeof Office === "undefined") {
     }
     // Start reading the workbook now: Excel's round trips overlap the first render.
     const features = detectFeatures();
-    const first = features.conditionalFormats ? firstLoad(todayIso()) : undefined;
+    const first = features.supported ? firstLoad(todayIso()) : undefined;
     root.render(
       <FluentProvider theme={fluentTheme(officeTheme())}>
         <App strings={strings} deps={{ features, firstLoad: first }} />

@@ -1,12 +1,13 @@
 /**
  * The column mapping editor's state, kept pure so it can be tested alone.
  *
- * Only the user's overrides are stored (field → column); every other field
- * is found from the headers on each run, so a sheet whose layout changes next
- * quarter is still read right. The detected mapping the pane shows already
- * includes the saved overrides (the host passes them to the core).
+ * Only the user's overrides are stored (field → column, `列：完成状态 | G` in
+ * the 通报设置 sheet); every other field is found from the headers on each
+ * run, so a sheet whose layout changes next quarter is still read right. The
+ * mapping the pane shows already includes the saved overrides (the core
+ * reads them from the sheet).
  */
-import { FIELDS, columnIndex, columnLetter, type ColumnMapping, type Field } from "../core";
+import { FIELDS, applyOverrides, columnIndex, columnLetter, type ColumnMapping, type Field } from "../core";
 
 export interface MappingDraft {
   /** The overrides being edited. */
@@ -56,32 +57,28 @@ export function isDirty(draft: MappingDraft, saved: ColumnMapping | undefined): 
 }
 
 /**
- * The mapping a run with the draft would use, as far as the pane can tell:
- * the draft's overrides over the detected columns. A field whose saved
- * override the draft removed is unknown until the next run (left out).
+ * The mapping a run with the draft would use, by the core's own rule
+ * (applyOverrides: an override takes its column, and a field detected on
+ * that column gives way). The analysis' mapping already holds the saved
+ * overrides; a field whose saved override the draft removes goes back to
+ * detection, which only the next run knows (left out).
  */
-export function effectiveMapping(detected: ColumnMapping, saved: ColumnMapping | undefined, draft: MappingDraft): ColumnMapping {
-  const out: ColumnMapping = {};
-  for (const f of FIELDS) {
-    const override = draft.overrides[f];
-    if (override !== undefined) out[f] = override;
-    else if (saved?.[f] === undefined && detected[f] !== undefined) out[f] = detected[f];
-  }
-  return out;
+export function previewMapping(current: ColumnMapping, saved: ColumnMapping | undefined, draft: MappingDraft): ColumnMapping {
+  const base: ColumnMapping = { ...current };
+  for (const f of FIELDS) if (saved?.[f] !== undefined && draft.overrides[f] === undefined) delete base[f];
+  return applyOverrides(base, draft.overrides);
 }
 
-/** Columns that more than one field uses, with those fields (in FIELDS order). */
-export function duplicateColumns(mapping: ColumnMapping): { col: number; fields: Field[] }[] {
-  const byCol = new Map<number, Field[]>();
+/** Fields the draft leaves without a column: each with the column it had and the field that holds it now (in FIELDS order). */
+export function droppedFields(current: ColumnMapping, preview: ColumnMapping): { field: Field; col: number; by: Field }[] {
+  const out: { field: Field; col: number; by: Field }[] = [];
   for (const f of FIELDS) {
-    const c = mapping[f];
-    if (c === undefined) continue;
-    byCol.set(c, [...(byCol.get(c) ?? []), f]);
+    const col = current[f];
+    if (col === undefined || preview[f] !== undefined) continue;
+    const by = FIELDS.find((g) => preview[g] === col);
+    if (by !== undefined) out.push({ field: f, col, by });
   }
-  return [...byCol.entries()]
-    .filter(([, fields]) => fields.length > 1)
-    .map(([col, fields]) => ({ col, fields }))
-    .sort((a, b) => a.col - b.col);
+  return out;
 }
 
 /**

@@ -1,80 +1,47 @@
 /**
- * The settings form's state: text fields as typed, turned into the partial
- * settings that are stored. An empty field is not stored, so the core's
- * default (or detection from the sheet) applies.
+ * The settings form's state, built from the settings' definitions
+ * (SETTING_DEFINITIONS): one text per setting as typed, parsed by the
+ * definition's own parser into the partial settings that are stored. An
+ * empty field is not stored, so the default (or what the sheet's title
+ * says) applies.
  */
-import { parseIsoDate, type NoticeSettings } from "../core";
+import { SETTING_DEFINITIONS, type NoticeSettings, type SettingKey } from "../core";
 
-export interface SettingsDraft {
-  readonly government: string;
-  readonly office: string;
-  readonly issuer: string;
-  /** `2025` or empty. */
-  readonly year: string;
-  /** `1`–`4` or empty. */
-  readonly quarter: string;
-  /** `YYYY-MM-DD` or empty. */
-  readonly date: string;
-  /** `0`–`4`. */
-  readonly decimals: string;
-  readonly summary: string;
-}
+export type SettingsDraft = Readonly<Record<SettingKey, string>>;
 
-export type SettingsError = "invalidYear" | "invalidDate";
-
-export const DECIMAL_CHOICES = ["0", "1", "2", "3", "4"] as const;
-
-export function draftFromSettings(settings: Partial<NoticeSettings>, defaultDecimals: number): SettingsDraft {
-  const text = (v: unknown) => (typeof v === "string" ? v : "");
-  const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? String(v) : "");
-  return {
-    government: text(settings.government),
-    office: text(settings.office),
-    issuer: text(settings.issuer),
-    year: num(settings.year),
-    quarter: num(settings.quarter),
-    date: text(settings.date),
-    decimals: num(settings.decimals) || String(defaultDecimals),
-    summary: text(settings.summary),
-  };
+/** The stored settings as the form shows them (the sheet's own text for each value). */
+export function draftFromSettings(settings: Partial<NoticeSettings>): SettingsDraft {
+  const out: Partial<Record<SettingKey, string>> = {};
+  for (const d of SETTING_DEFINITIONS) {
+    const v = settings[d.key];
+    out[d.key] = v === undefined || v === null ? "" : (d.format as (x: unknown) => string)(v);
+  }
+  return out as SettingsDraft;
 }
 
 export interface SettingsResult {
   readonly settings: Partial<NoticeSettings>;
-  readonly errors: Partial<Record<keyof SettingsDraft, SettingsError>>;
+  /** The definition's problem with each value that does not parse (nothing is stored while any remain). */
+  readonly errors: Partial<Record<SettingKey, string>>;
 }
 
-/** The settings to store, and what is wrong with the draft (nothing stored while errors remain). */
+/** The settings to store, and what is wrong with the draft. */
 export function settingsFromDraft(draft: SettingsDraft): SettingsResult {
-  const settings: { -readonly [K in keyof NoticeSettings]?: NoticeSettings[K] } = {};
-  const errors: Partial<Record<keyof SettingsDraft, SettingsError>> = {};
-  for (const key of ["government", "office", "issuer"] as const) {
-    const v = draft[key].trim();
-    if (v !== "") settings[key] = v;
+  const settings: Partial<Record<SettingKey, unknown>> = {};
+  const errors: Partial<Record<SettingKey, string>> = {};
+  for (const d of SETTING_DEFINITIONS) {
+    const text = draft[d.key].trim();
+    if (text === "") continue;
+    const parsed = d.parse(text);
+    if (parsed.ok) settings[d.key] = parsed.value;
+    else errors[d.key] = parsed.problem;
   }
-  const year = draft.year.trim();
-  if (year !== "") {
-    const n = Number(year.replace(/年$/, ""));
-    if (Number.isInteger(n) && n >= 1900 && n <= 2200) settings.year = n;
-    else errors.year = "invalidYear";
-  }
-  const quarter = Number(draft.quarter);
-  if (draft.quarter !== "" && Number.isInteger(quarter) && quarter >= 1 && quarter <= 4) settings.quarter = quarter;
-  const date = draft.date.trim();
-  if (date !== "") {
-    if (parseIsoDate(date)) settings.date = date;
-    else errors.date = "invalidDate";
-  }
-  const decimals = Number(draft.decimals);
-  if (draft.decimals !== "" && Number.isInteger(decimals) && decimals >= 0 && decimals <= 4) settings.decimals = decimals;
-  const summary = draft.summary.trim();
-  if (summary !== "") settings.summary = summary;
-  return { settings, errors };
+  return { settings: settings as Partial<NoticeSettings>, errors };
 }
 
 /** Whether two stored settings say the same. */
 export function sameSettings(a: Partial<NoticeSettings>, b: Partial<NoticeSettings>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof NoticeSettings)[]);
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as SettingKey[]);
   for (const k of keys) if ((a[k] ?? null) !== (b[k] ?? null)) return false;
   return true;
 }

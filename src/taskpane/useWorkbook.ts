@@ -1,12 +1,13 @@
 /**
- * The pane's state and operations: stored preferences, the latest analysis,
- * what is running (with its progress step) and the last message. One
- * operation runs at a time; every failure becomes one Chinese line
+ * The pane's state and operations: the settings stored in the workbook's
+ * 通报设置 sheet (as the last operation read them), the latest analysis, what
+ * is running (with its progress step) and the last message. One operation
+ * runs at a time; every failure becomes one line in the pane's language
  * (describeError).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { IncompleteStatusError, type Analysis, type Issue } from "../core";
-import { describeError, detectFeatures, type ExcelFeatures, type ProgressStep, type RunEvents, type StoredPreferences } from "../hosts/officejs";
+import { IncompleteStatusError, incompleteStatusesEnglish, problemCounts, type Analysis, type Issue, type NoticeJob, type SettingsValues } from "../core";
+import { NO_STORED_SETTINGS, describeError, detectFeatures, type ExcelFeatures, type ProgressStep, type RunEvents, type StoredSettings } from "../hosts/officejs";
 import * as actions from "./actions";
 import { issueTarget, todayIso } from "./format";
 import type { ActionKind, Strings } from "./i18n";
@@ -15,6 +16,8 @@ export type MessageKind = "success" | "warning" | "error" | "info";
 
 export interface PaneMessage {
   readonly kind: MessageKind;
+  /** A headline (`已生成，仍有1个警告`); errors get the pane's error title when absent. */
+  readonly title?: string;
   readonly text: string;
   /** An action the message offers (the draft, when statuses are missing). */
   readonly offer?: ActionKind;
@@ -27,7 +30,8 @@ export interface WorkbookState {
   readonly ready: boolean;
   readonly busy: BusyKind | null;
   readonly step: ProgressStep | null;
-  readonly prefs: StoredPreferences;
+  /** The settings stored in the workbook, as the last operation read them. */
+  readonly stored: StoredSettings;
   readonly sheets: readonly string[];
   readonly analysis: Analysis | null;
   readonly message: PaneMessage | null;
@@ -40,7 +44,8 @@ export interface WorkbookApi {
   readonly state: WorkbookState;
   run(kind: ActionKind): Promise<void>;
   select(issue: Issue): Promise<void>;
-  savePreferences(prefs: StoredPreferences): Promise<boolean>;
+  /** Writes these values over the stored ones to the 通报设置 sheet, then checks again. */
+  saveSettings(values: Partial<SettingsValues>): Promise<boolean>;
   dismiss(): void;
 }
 
@@ -61,12 +66,12 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
   const runner = deps.run ?? actions.excelRun;
   const today = deps.today ?? (() => todayIso());
   const [features] = useState<ExcelFeatures>(() => deps.features ?? detectFeatures());
-  const supported = features.conditionalFormats;
+  const { supported } = features;
   const [state, setState] = useState<WorkbookState>(() => ({
     ready: false,
     busy: supported ? "start" : null,
     step: supported ? "reading" : null,
-    prefs: { settings: {} },
+    stored: NO_STORED_SETTINGS,
     sheets: [],
     analysis: null,
     message: null,
@@ -80,17 +85,26 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
   const started = useRef(false);
 
   const patch = useCallback((p: Partial<WorkbookState>) => setState((s) => ({ ...s, ...p })), []);
-  // Every operation reports its progress, and the sheet names it reads keep the sheet list current.
+  // Every operation reports its progress; the sheet names and settings it reads keep the pane current.
   const events = useMemo<RunEvents>(
-    () => ({ onProgress: (step: ProgressStep) => patch({ step }), onSheets: (sheets: readonly string[]) => patch({ sheets }) }),
+    () => ({
+      onProgress: (step: ProgressStep) => patch({ step }),
+      onSheets: (sheets: readonly string[]) => patch({ sheets }),
+      onSettings: (stored: StoredSettings) => patch({ stored }),
+    }),
     [patch],
   );
 
+  const describe = useCallback((e: unknown) => describeError(e, strings.locale), [strings]);
+
   /** A failure as a message; missing statuses offer the draft. */
   const failure = useCallback(
-    (e: unknown): PaneMessage =>
-      e instanceof IncompleteStatusError ? { kind: "error", text: e.withDraftHint(strings.draftHint), offer: "draft" } : { kind: "error", text: describeError(e) },
-    [strings],
+    (e: unknown): PaneMessage => {
+      if (!(e instanceof IncompleteStatusError)) return { kind: "error", text: describe(e) };
+      const text = strings.locale === "en-US" ? incompleteStatusesEnglish(e.missing, e.example, strings.draftHint) : e.withDraftHint(strings.draftHint);
+      return { kind: "error", text, offer: "draft" };
+    },
+    [strings, describe],
   );
 
   /** Runs one operation: busy flag, progress, errors as a message. */
@@ -114,10 +128,29 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
   );
 
   const checkedMessage = useCallback(
-    (analysis: Analysis): PaneMessage => ({
-      kind: analysis.issues.some((i) => i.severity === "error") || uncounted(analysis) > 0 ? "warning" : "success",
-      text: strings.results.checked(analysis.tasks.length, analysis.issues.length, uncounted(analysis)),
-    }),
+    (analysis: Analysis): PaneMessage => {
+      const p = problemCounts(analysis.issues);
+      return {
+        kind: p.errors + p.warnings > 0 || uncounted(analysis) > 0 ? "warning" : "success",
+        text: strings.results.checked(analysis.tasks.length, analysis.issues.length, uncounted(analysis)),
+      };
+    },
+    [strings],
+  );
+
+  /** The notice is written: says so, and whether errors or warnings remain. */
+  const writtenMessage = useCallback(
+    (job: NoticeJob): PaneMessage => {
+      const { analysis } = job;
+      const p = problemCounts(analysis.issues);
+      const left = uncounted(analysis);
+      const missed = analysis.statistics.counts.missed;
+      return {
+        kind: p.errors + p.warnings > 0 || left > 0 ? "warning" : "success",
+        title: strings.results.generatedTitle(p),
+        text: strings.results.generated({ sheet: job.noticeSheet.name, tasks: analysis.tasks.length, missed, uncounted: left }),
+      };
+    },
     [strings],
   );
 
@@ -130,16 +163,9 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
       return;
     }
     running.current = true;
-    void (deps.firstLoad ?? actions.firstLoad(today(), runner)).then(({ startup, analysis, error }) => {
+    void (deps.firstLoad ?? actions.firstLoad(today(), runner)).then(({ sheets, stored, analysis, error }) => {
       running.current = false;
-      patch({
-        ...(startup ? { prefs: startup.prefs, sheets: startup.sheets } : {}),
-        analysis,
-        busy: null,
-        step: null,
-        ready: true,
-        message: error === null ? null : { kind: "error", text: describeError(error) },
-      });
+      patch({ sheets, stored, analysis, busy: null, step: null, ready: true, message: error === null ? null : failure(error) });
     });
     // Runs once, when the pane opens.
   }, []);
@@ -147,39 +173,30 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
   const run = useCallback(
     async (kind: ActionKind): Promise<void> => {
       if (!supported) return;
-      const prefs = current.current.prefs;
       await guarded(kind, async () => {
         switch (kind) {
           case "check": {
-            const analysis = await actions.checkWorkbook(prefs, today(), events, runner);
+            const analysis = await actions.checkWorkbook(today(), events, runner);
             return { analysis, message: checkedMessage(analysis) };
           }
           case "highlight": {
-            const analysis = await actions.markMissed(prefs, today(), events, runner);
-            return { analysis, message: { kind: "success", text: strings.results.highlighted(analysis.statistics.counts.missed) } };
+            const analysis = await actions.markMissed(today(), events, runner);
+            const missed = analysis.statistics.counts.missed;
+            return { analysis, message: { kind: missed === 0 ? "info" : "success", text: strings.results.highlighted(missed) } };
           }
           case "clear": {
             const removed = await actions.clearMarks(runner);
             return { message: { kind: "success", text: strings.results.cleared(removed) } };
           }
-          case "generate": {
-            const job = await actions.writeNotice(prefs, today(), events, runner);
-            const { analysis } = job;
-            const left = uncounted(analysis);
-            // Written, but tasks the notice does not count are worth a look: a warning, not a plain success.
-            const text = strings.results.generated(job.noticeSheet.name, analysis.tasks.length, analysis.statistics.counts.missed, left);
-            return { analysis, message: { kind: left > 0 ? "warning" : "success", text } };
-          }
+          case "generate":
           case "draft": {
-            const job = await actions.writeNotice(prefs, today(), events, runner, { draft: true });
-            const left = uncounted(job.analysis);
-            const text = left > 0 ? strings.results.drafted(job.noticeSheet.name, left) : strings.results.generated(job.noticeSheet.name, job.analysis.tasks.length, job.analysis.statistics.counts.missed, 0);
-            return { analysis: job.analysis, message: { kind: left > 0 ? "warning" : "success", text } };
+            const job = await actions.writeNotice(today(), events, runner, { draft: kind === "draft" });
+            return { analysis: job.analysis, message: writtenMessage(job) };
           }
         }
       });
     },
-    [supported, guarded, runner, today, events, checkedMessage, strings],
+    [supported, guarded, runner, today, events, checkedMessage, writtenMessage, strings],
   );
 
   const select = useCallback(
@@ -189,29 +206,31 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
       try {
         await actions.goToCell(target.sheet, target.address, runner);
       } catch (e) {
-        patch({ message: { kind: "error", text: describeError(e) } });
+        patch({ message: { kind: "error", text: describe(e) } });
       }
     },
-    [runner, patch],
+    [runner, patch, describe],
   );
 
-  const savePreferences = useCallback(
-    (prefs: StoredPreferences): Promise<boolean> =>
+  const saveSettings = useCallback(
+    (values: Partial<SettingsValues>): Promise<boolean> =>
       guarded("save", async () => {
-        await actions.storePreferences(prefs, runner);
-        patch({ prefs, step: "checking" });
+        const { stored } = current.current;
+        // Everything stored, with the change: the sheet then holds it all (old hidden settings included).
+        await actions.storeSettings({ settings: stored.settings, trackingSheet: stored.trackingSheet, mapping: stored.mapping, ...values }, runner);
+        patch({ step: "checking" });
         try {
-          const analysis = await actions.checkWorkbook(prefs, today(), events, runner);
-          return { analysis, message: { kind: "success", text: strings.results.preferencesSaved } };
+          const analysis = await actions.checkWorkbook(today(), events, runner);
+          return { analysis, message: { kind: "success", text: strings.results.settingsSaved } };
         } catch (e) {
-          // Saved, but the check with the new preferences failed (e.g. no table on the chosen sheet).
-          return { analysis: null, message: { kind: "error", text: describeError(e) } };
+          // Saved, but the check with the new settings failed (e.g. no table on the chosen sheet).
+          return { analysis: null, message: failure(e) };
         }
       }),
-    [guarded, runner, patch, today, events, strings],
+    [guarded, runner, patch, today, events, strings, failure],
   );
 
   const dismiss = useCallback(() => patch({ message: null }), [patch]);
 
-  return { state, run, select, savePreferences, dismiss };
+  return { state, run, select, saveSettings, dismiss };
 }

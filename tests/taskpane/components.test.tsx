@@ -9,14 +9,14 @@ import path from "node:path";
 import { act, type ReactElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { analyse, type Issue } from "../../src/core";
+import { SETTING_DEFINITIONS, analyse, type Issue } from "../../src/core";
 import { detectFeatures } from "../../src/hosts/officejs";
 import { App } from "../../src/taskpane/App";
 import { IssueList } from "../../src/taskpane/components/IssueList";
 import { MappingEditor } from "../../src/taskpane/components/MappingEditor";
 import { SettingsForm } from "../../src/taskpane/components/SettingsForm";
 import { StatisticsPanel } from "../../src/taskpane/components/StatisticsPanel";
-import { ZH_CN } from "../../src/taskpane/i18n";
+import { EN_US, ZH_CN } from "../../src/taskpane/i18n";
 import { ExcelDouble, emptySheet } from "../excel-double";
 import { loadModel } from "../excel-double/xlsx";
 import { book, row, trackingSheet } from "../helpers/grid";
@@ -150,48 +150,57 @@ describe("StatisticsPanel", () => {
 });
 
 describe("MappingEditor", () => {
-  it("applies a corrected column and warns when two fields share one", async () => {
+  const select = (view: HTMLElement, field: string) => view.querySelector<HTMLSelectElement>(`select[data-field=${field}]`)!;
+
+  it("shows field, column and header in a table, applies a corrected column and previews it by the core's rule", async () => {
     const onApply = vi.fn();
     const view = await ui(<MappingEditor strings={ZH_CN} table={analysis.table} saved={undefined} disabled={false} onApply={onApply} />);
     const apply = byRole<HTMLButtonElement>(view, "button", "应用");
     expect(isDisabled(apply)).toBe(true);
     await click(apply);
     expect(onApply).not.toHaveBeenCalled();
-    const status = byLabel<HTMLSelectElement>("完成状态");
-    expect(status.value).toBe("");
-    expect(status.options[0]!.textContent).toBe("自动（F）");
-    await choose(byLabel<HTMLSelectElement>("未完成原因"), "H");
-    expect(view.querySelector("[role=alert]")?.textContent).toBe("未完成原因、下一步工作 都对应 H 列。");
+    const table = view.querySelector("[data-testid=mapping-table]")!;
+    expect([...table.querySelectorAll("thead th")].map((th) => th.textContent)).toEqual(["字段", "列", "表头"]);
+    expect(table.querySelector("[data-field=status] td:last-child")?.textContent).toBe("完成状态");
+    expect(select(view, "status").value).toBe("");
+    expect(select(view, "status").options[0]!.textContent).toBe("自动（F）");
+    await choose(select(view, "reason"), "H");
+    // The core moves 未完成原因 to H, and 下一步工作 (detected on H) gives way: no two fields share a column.
+    expect(view.querySelector("[data-testid=mapping-dropped]")?.textContent).toBe("下一步工作将不再读取（H列改作未完成原因）。");
+    expect(table.querySelector("[data-field=nextSteps] td:last-child")?.textContent).toBe("不读取");
+    expect(table.querySelector("[data-field=reason] td:last-child")?.textContent).toBe("下一步工作");
     expect(isDisabled(apply)).toBe(false);
     await click(apply);
     expect(onApply).toHaveBeenCalledWith({ reason: 7 });
   });
 
   it("offers every column from A to Z when no table was found, so a choice can find it", async () => {
-    await ui(<MappingEditor strings={ZH_CN} table={null} saved={undefined} disabled={false} onApply={vi.fn()} />);
-    const options = [...byLabel<HTMLSelectElement>("完成状态").options].map((o) => o.value).filter((v) => v !== "");
+    const view = await ui(<MappingEditor strings={ZH_CN} table={null} saved={undefined} disabled={false} onApply={vi.fn()} />);
+    const options = [...select(view, "status").options].map((o) => o.value).filter((v) => v !== "");
     expect(options.at(-1)).toBe("Z");
     expect(options).toHaveLength(26);
   });
 });
 
 describe("SettingsForm", () => {
-  it("saves only what was filled in, and not while a field is wrong", async () => {
+  it("has a field for every setting definition, parses with it, and saves only what was filled in", async () => {
     const onSave = vi.fn();
     const view = await ui(<SettingsForm strings={ZH_CN} saved={{ issuer: "淄川区人民政府办公室" }} disabled={false} onSave={onSave} />);
+    for (const d of SETTING_DEFINITIONS) expect(view.querySelector(`[data-setting=${d.key}]`), d.key).not.toBeNull();
     const save = byRole<HTMLButtonElement>(view, "button", "保存设置");
     expect(isDisabled(save)).toBe(true);
     expect(byLabel<HTMLInputElement>("落款单位").value).toBe("淄川区人民政府办公室");
-    expect(byLabel<HTMLInputElement>("政府名称（标题）").placeholder).toBe("区人民政府");
-    await type(byLabel<HTMLInputElement>("政府名称（标题）"), "淄川区人民政府");
+    expect(byLabel<HTMLInputElement>("政府名称").placeholder).toBe("区人民政府");
+    await type(byLabel<HTMLInputElement>("政府名称"), "淄川区人民政府");
     await type(byLabel<HTMLInputElement>("年度"), "25");
-    expect(view.textContent).toContain("请输入 1900–2200 之间的年份，或留空。");
+    expect(view.textContent).toContain("应为1900到2200的整数。");
     expect(isDisabled(save)).toBe(true);
     await type(byLabel<HTMLInputElement>("年度"), "2025");
-    await choose(byLabel<HTMLSelectElement>("季度"), "3");
+    await type(byLabel<HTMLInputElement>("季度"), "三季度");
+    await type(byLabel<HTMLInputElement>("反馈期限（天）"), "10");
     expect(isDisabled(save)).toBe(false);
     await click(save);
-    expect(onSave).toHaveBeenCalledWith({ government: "淄川区人民政府", issuer: "淄川区人民政府办公室", year: 2025, quarter: 3, decimals: 2 });
+    expect(onSave).toHaveBeenCalledWith({ government: "淄川区人民政府", issuer: "淄川区人民政府办公室", year: 2025, quarter: 3, feedbackDays: 10 });
   });
 });
 
@@ -239,7 +248,7 @@ describe("App on the strict Excel double", () => {
     restore = excel.install();
     const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
     await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
-    expect(view.querySelector("[data-testid=detection]")?.textContent).toContain("20 项任务，19 项计入统计");
+    expect(view.querySelector("[data-testid=detection]")?.textContent).toContain("20项任务，19项计入统计");
     expect(view.querySelector("[data-testid=detected-period]")?.textContent).toBe("2024年一季度（取自标题或工作表名）");
 
     await click(byRole(view, "button", "生成通报"));
@@ -248,13 +257,15 @@ describe("App on the strict Excel double", () => {
     expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe(
       "1 项任务的完成状态为空或无法识别（第2项 一季度推进情况!F6），通报未生成；补填后重试，或点击“生成草稿”生成草稿",
     );
+    // Statuses missing are errors: red, the one case the pane's message is.
     expect(excel.model.sheets.map((s) => s.name)).not.toContain("一季度督查通报");
 
     await click(byRole(view, "button", "生成草稿"));
     await waitFor(() => expect(view.querySelector("[data-message-kind=warning]")).not.toBeNull());
     expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe(
-      "已在工作表“一季度督查通报”生成通报草稿：1 项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。",
+      "已写入工作表“一季度督查通报”（草稿）：共20项任务，标记未完成5项。1项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。",
     );
+    expect(view.querySelector("[data-testid=message-title]")?.textContent).toMatch(/^已生成，仍有1个错误/);
     const notice = excel.model.sheets.find((s) => s.name === "一季度督查通报")!;
     expect(Object.values(notice.cells).some((c) => String(c.value).endsWith("（草稿）"))).toBe(true);
   });
@@ -285,5 +296,57 @@ describe("App on the strict Excel double", () => {
     restore = current.install();
     const fresh = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => current.run(batch as never) }} />);
     expect(fresh.querySelector("[data-testid=feature-notes]")).toBeNull();
+  });
+
+  it("says a notice is written and warnings remain, with the issuer and date it is signed with, and a link to change them", async () => {
+    const model = await loadModel(path.resolve("samples/tracking-variant.xlsx"));
+    const excel = new ExcelDouble(model);
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
+    await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
+    expect(view.querySelector("[data-testid=signing]")?.textContent).toBe("以区人民政府办公室名义，2024年4月10日落款修改");
+    // 生成通报 comes first, alone on its row; 清除标记 is apart, in a group of its own under the message.
+    const actions = view.querySelector("section[aria-label=操作]")!;
+    const generate = byRole(view, "button", "生成通报");
+    expect(actions.firstElementChild).toBe(generate);
+    expect(byRole(view, "button", "清除标记").closest("[role=group]")?.getAttribute("aria-label")).toBe("其他操作");
+    // The issues' badge is not red: the variant's one problem is a warning.
+    expect(view.querySelector("[data-testid=issues-badge]")?.className).not.toMatch(/danger/);
+
+    await click(byRole(view, "button", "修改"));
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-setting")).toBe("issuer"));
+
+    await click(generate);
+    await waitFor(() => expect(view.querySelector("[data-message-kind]")).not.toBeNull());
+    expect(view.querySelector("[data-message-kind]")?.getAttribute("data-message-kind")).toBe("warning");
+    expect(view.querySelector("[data-testid=message-title]")?.textContent).toBe("已生成，仍有1个警告");
+    expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe("已写入工作表“一季度督查通报”：共20项任务，标记未完成5项。");
+  });
+
+  it("saves the settings form to the 通报设置 sheet and checks again with them", async () => {
+    const model = await loadModel(path.resolve("samples/tracking-variant.xlsx"));
+    const excel = new ExcelDouble(model);
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
+    await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
+    await click(byRole(view, "button", "修改"));
+    await type(view.querySelector<HTMLInputElement>("[data-setting=issuer]")!, "淄川区人民政府办公室");
+    await click(byRole(view, "button", "保存设置"));
+    await waitFor(() => expect(view.querySelector("[data-message-kind=success]")).not.toBeNull());
+    const sheet = excel.model.sheets.find((s) => s.name === "通报设置")!;
+    expect(Object.values(sheet.cells).map((c) => c.value)).toContain("淄川区人民政府办公室");
+    expect(view.querySelector("[data-testid=signing]")?.textContent).toContain("以淄川区人民政府办公室名义");
+  });
+
+  it("is English throughout in English, but for the workbook's own names and the check's messages", async () => {
+    const excel = new ExcelDouble(await loadModel(path.resolve("samples/tracking-variant.xlsx")));
+    restore = excel.install();
+    const view = await ui(<App strings={EN_US} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
+    await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
+    const chrome = [...view.querySelectorAll("button, h1, h2, label, th[scope=col], [data-testid=signing]")]
+      .filter((e) => !e.closest("ul"))
+      .map((e) => (e.textContent ?? "").replace(/区人民政府办公室/g, ""));
+    for (const text of chrome) expect(text).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(view.querySelector("[data-testid=detected-header]")?.textContent).toBe("row 3, 4");
   });
 });

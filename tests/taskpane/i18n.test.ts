@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CATEGORIES, FIELDS } from "../../src/core";
+import { CATEGORIES, FIELDS, SETTING_DEFINITIONS } from "../../src/core";
 import { CATEGORY_LABELS } from "../../src/core";
 import { EN_US, ZH_CN, officeDisplayLanguage, pickLocale, stringsFor } from "../../src/taskpane/i18n";
 
@@ -61,9 +61,22 @@ describe("strings", () => {
     for (const [key, text] of [...zh, ...en]) expect(text.trim(), key).not.toBe("");
   });
 
-  it("Chinese is Chinese and English is not", () => {
+  it("Chinese is Chinese and English is not (the settings sheet's own name aside)", () => {
     expect(ZH_CN.actions).toEqual({ check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报", draft: "生成草稿" });
-    for (const [key, text] of leaves(EN_US)) expect(text, key).not.toMatch(/[\u4e00-\u9fff]/);
+    for (const [key, text] of leaves(EN_US)) expect(text.replace(/通报设置/g, ""), key).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("puts no Western spaces inside Chinese text", () => {
+    for (const [key, text] of leaves(ZH_CN)) expect(text, key).not.toMatch(/[\u4e00-\u9fff\uff08\uff09\u3001\uff0c\u3002\uff1a] [\w]|[\w] [\u4e00-\u9fff\uff08\uff09\u3001\uff0c\u3002\uff1a]/);
+  });
+
+  it("takes each setting's name from its definition, with a hint in both languages", () => {
+    for (const d of SETTING_DEFINITIONS) {
+      expect(ZH_CN.settings.labels[d.key]).toBe(d.name);
+      expect(EN_US.settings.labels[d.key]).toBe(d.english);
+      expect(ZH_CN.settings.hints[d.key]).toContain(d.expects);
+      expect(EN_US.settings.hints[d.key]).toBeTruthy();
+    }
   });
 
   it("uses the command line's category words and covers every category and field", () => {
@@ -84,16 +97,19 @@ describe("strings", () => {
     });
   });
 
-  it("fills its messages", () => {
-    expect(ZH_CN.results.generated("三季度督查通报", 99, 8, 0)).toBe("已生成工作表“三季度督查通报”：共 99 项任务，标记未完成 8 项。");
-    expect(ZH_CN.results.generated("三季度督查通报", 20, 5, 1)).toBe(
-      "已生成工作表“三季度督查通报”：共 20 项任务，标记未完成 5 项。其中 1 项状态为空或无法识别，未计入统计，请查看检查结果。",
-    );
-    expect(ZH_CN.results.checked(20, 3, 1)).toBe("已检查：共 20 项任务，发现 3 个问题。其中 1 项状态为空或无法识别，未计入统计，请查看检查结果。");
-    expect(ZH_CN.detection.tasks(20, 20)).toBe("20 项任务");
-    expect(ZH_CN.detection.tasks(20, 19)).toBe("20 项任务，19 项计入统计");
-    expect(EN_US.results.generated("Q3", 20, 5, 1)).toBe(
-      "Wrote sheet “Q3”: 20 tasks, 5 marked as missed. Of these, 1 has an empty or unrecognised status and is not counted: see the check results.",
+  it("fills its messages with the shared wording of results", () => {
+    expect(ZH_CN.results.generated({ sheet: "三季度督查通报", tasks: 99, missed: 8, uncounted: 0 })).toBe("已写入工作表“三季度督查通报”：共99项任务，标记未完成8项。");
+    expect(ZH_CN.results.generatedTitle({ errors: 0, warnings: 1 })).toBe("已生成，仍有1个警告");
+    expect(ZH_CN.results.generatedTitle({ errors: 0, warnings: 0 })).toBe("已生成");
+    expect(EN_US.results.generatedTitle({ errors: 1, warnings: 2 })).toBe("Written; 1 error and 2 warnings remain");
+    expect(ZH_CN.results.checked(20, 3, 1)).toBe("已检查：共20项任务，发现3个问题。其中1项状态为空或无法识别，未计入统计，请查看检查结果。");
+    expect(ZH_CN.detection.tasks(20, 20)).toBe("20项任务");
+    expect(ZH_CN.detection.tasks(20, 19)).toBe("20项任务，19项计入统计");
+    expect(ZH_CN.detection.headerRows("3、4")).toBe("第3、4行");
+    expect(ZH_CN.signing.line("淄川区人民政府办公室", "2025-10-29")).toBe("以淄川区人民政府办公室名义，2025年10月29日落款");
+    expect(EN_US.signing.line("Office", "2025-10-29")).toBe("Signed by Office, dated 2025-10-29");
+    expect(EN_US.results.generated({ sheet: "Q3", tasks: 20, missed: 5, uncounted: 1 })).toBe(
+      "Sheet “Q3” written as a draft: 20 tasks, 5 marked as missed. 1 task has an empty or unrecognised status and is not counted; fill it in and write the notice again.",
     );
     expect(ZH_CN.results.cleared(0)).toBe("没有需要清除的标记。");
     // One rule marks every missed row (ExcelApi 1.9): the number of rules removed is no count to show.

@@ -4,14 +4,16 @@ import {
   autoLetter,
   choiceColumn,
   choiceValue,
-  duplicateColumns,
-  effectiveMapping,
+  droppedFields,
   initialDraft,
   isDirty,
   mappingReducer,
   overridesToStore,
+  previewMapping,
   sameMapping,
 } from "../../src/taskpane/mapping-state";
+import { applyOverrides, locateTable } from "../../src/core";
+import { book, row, trackingSheet } from "../helpers/grid";
 
 /** What detection found on the variant sample (A…I). */
 const DETECTED: ColumnMapping = { number: 0, task: 1, lead: 2, quarterTarget: 3, progress: 4, status: 5, reason: 6, nextSteps: 7, contact: 8 };
@@ -42,19 +44,27 @@ describe("mapping editor state", () => {
     expect(sameMapping({ status: 0 }, {})).toBe(false);
   });
 
-  it("shows the effective mapping: overrides over detection; a removed override is unknown until the next run", () => {
+  it("previews a correction by the core's own rule: the field detected on the chosen column gives way", () => {
     const draft = mappingReducer(initialDraft(undefined), { type: "set", field: "contact", col: 7 });
-    expect(effectiveMapping(DETECTED, undefined, draft)).toEqual({ ...DETECTED, contact: 7 });
-    // Saved status=G (so detection reported 6 for status); the draft goes back to auto.
-    const detectedWithOverride = { ...DETECTED, status: 6 };
+    const preview = previewMapping(DETECTED, undefined, draft);
+    expect(preview).toEqual(applyOverrides(DETECTED, { contact: 7 }));
+    expect(preview.contact).toBe(7);
+    expect(preview.nextSteps).toBeUndefined();
+    expect(droppedFields(DETECTED, preview)).toEqual([{ field: "nextSteps", col: 7, by: "contact" }]);
+    expect(droppedFields(DETECTED, DETECTED)).toEqual([]);
+    // Saved status=G (so the analysis reports 6 for status); the draft goes back to auto: unknown until the next run.
     const back = mappingReducer(initialDraft({ status: 6 }), { type: "set", field: "status", col: null });
-    expect(effectiveMapping(detectedWithOverride, { status: 6 }, back).status).toBeUndefined();
+    expect(previewMapping({ ...DETECTED, status: 6 }, { status: 6 }, back).status).toBeUndefined();
   });
 
-  it("finds columns used by more than one field", () => {
-    const draft = mappingReducer(initialDraft(undefined), { type: "set", field: "contact", col: 7 });
-    expect(duplicateColumns(effectiveMapping(DETECTED, undefined, draft))).toEqual([{ col: 7, fields: ["nextSteps", "contact"] }]);
-    expect(duplicateColumns(DETECTED)).toEqual([]);
+  it("previews what the core then reads", () => {
+    const sheet = trackingSheet([row(1, "任务一", "区发改局", "已完成"), row(2, "任务二", "区财政局", "未完成", { reason: "资金", next: "加快" })]);
+    const detected = locateTable(book(sheet)).mapping;
+    const reason = detected.reason!;
+    const draft = mappingReducer(initialDraft(undefined), { type: "set", field: "nextSteps", col: reason });
+    const preview = previewMapping(detected, undefined, draft);
+    expect(preview.reason).toBeUndefined();
+    expect(preview).toEqual(locateTable(book(sheet), { mapping: { nextSteps: reason } }).mapping);
   });
 
   it("labels the auto choice with the detected letter unless an override hides it", () => {

@@ -13,11 +13,10 @@ describe("ribbon command result", () => {
     const job = prepareNotice(workbookToGrid(wb), { today: "2025-10-29" });
     const result = successResult(job);
     expect(result.kind).toBe("success");
-    expect(result.lines[0]).toBe("已在工作表“三季度督查通报”生成督查通报（依据工作表“三季度调度表”）。");
-    expect(result.lines[1]).toBe(
-      "共 99 项任务：已完成 2 项（2.02%），序时推进 86 项（86.87%），未完成 8 项（8.08%），暂不实施 2 项（2.02%），待确定 1 项（1.01%）。",
-    );
-    expect(result.lines[2]).toBe("已标记未完成任务 8 项：第30项、第32项、第45项、第48项、第50项、第71项、第78项、第90项。");
+    expect(result.title).toBe("督查通报已生成");
+    expect(result.lines[0]).toBe("已写入工作表“三季度督查通报”：共99项任务，标记未完成8项。");
+    expect(result.lines[1]).toBe("已完成2项（2.02%），序时推进86项（86.87%），未完成8项（8.08%），暂不实施2项（2.02%），待确定1项（1.01%）。");
+    expect(result.lines[2]).toBe("已标记未完成任务8项：第30项、第32项、第45项、第48项、第50项、第71项、第78项、第90项。");
     expect(result.lines).toHaveLength(3); // no problems in the sample
   });
 
@@ -36,12 +35,24 @@ describe("ribbon command result", () => {
     const result = successResult(job);
     expect(result.kind).toBe("warning");
     expect(result.title).toBe("督查通报草稿已生成");
-    expect(result.lines[1]).toBe(
-      "共 4 项任务，其中 2 项状态为空或无法识别，未计入统计；其余 2 项：已完成 1 项（50.00%），序时推进 0 项（0.00%），未完成 1 项（50.00%），暂不实施 0 项（0.00%），待确定 0 项（0.00%）。",
-    );
-    expect(result.lines[2]).toMatch(/^检查发现 \d+ 个问题（其中错误 2 个），请打开“督查通报助手”任务窗格查看检查结果。$/);
-    expect(result.lines[3]).toBe("已标记未完成任务 1 项：第2项。");
+    expect(result.lines[0]).toBe("已写入工作表“三季度督查通报”（草稿）：共4项任务，标记未完成1项。2项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。");
+    expect(result.lines[1]).toBe("已完成1项（50.00%），序时推进0项（0.00%），未完成1项（50.00%），暂不实施0项（0.00%），待确定0项（0.00%）。");
+    expect(result.lines[2]).toBe("请打开“督查通报助手”任务窗格查看检查结果。");
+    expect(result.lines[3]).toBe("已标记未完成任务1项：第2项。");
     expect(parseResultQuery(`?${resultQuery(result)}`)).toEqual(result);
+  });
+
+  it("says when warnings remain, and speaks English in English, its buttons too", async () => {
+    const job = prepareNotice(
+      book(trackingSheet([row(1, "任务一", "区发改局", "已完成"), row(2, "任务二", "区财政局", "未完成", { next: "加快拨付" })])),
+      { today: "2025-10-29" },
+    );
+    const zh = successResult(job);
+    expect(zh).toMatchObject({ kind: "warning", title: "督查通报已生成，仍有1个警告" });
+    const en = successResult(job, "en-US");
+    expect(en).toMatchObject({ kind: "warning", title: "Notice written; 1 warning remains", lang: "en-US" });
+    expect(en.lines[0]).toBe("Sheet “三季度督查通报” written: 2 tasks, 1 marked as missed.");
+    expect(parseResultQuery(`?${resultQuery(en)}`)).toEqual(en);
   });
 
   it("carries a failure's message as is", () => {

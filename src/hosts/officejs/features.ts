@@ -1,16 +1,21 @@
-/** Which requirement sets the running Excel supports, and what the add-in does without them. */
+/**
+ * Which requirement sets the running Excel supports. manifest.xml asks for
+ * ExcelApi 1.6, so Office loads the add-in only where 1.6 is there and the
+ * host never branches on anything older; `supported` lets the pane and the
+ * ribbon say so in a sideloaded or misconfigured Excel. Newer sets add what
+ * the notice sheet gets.
+ */
+import { pickLocale, type Locale } from "../../core";
 
 export interface ExcelFeatures {
-  /** ExcelApi 1.6: conditional formats (the highlights). */
-  conditionalFormats: boolean;
-  /** ExcelApi 1.9: worksheet page layout, multi-area ranges, indent levels. */
+  /** ExcelApi 1.6, what the manifest demands: without it nothing runs. */
+  supported: boolean;
+  /** ExcelApi 1.8: hiding a sheet's gridlines. */
+  showGridlines: boolean;
+  /** ExcelApi 1.9: worksheet page layout, multi-area ranges, indent levels, column properties. */
   pageLayout: boolean;
   /** ExcelApi 1.13: reading merged areas. */
   mergedAreas: boolean;
-  /** ExcelApi 1.4: workbook settings and the `*OrNullObject` accessors. */
-  settings: boolean;
-  /** ExcelApi 1.8: hiding a sheet's gridlines. */
-  showGridlines: boolean;
 }
 
 interface Requirements {
@@ -33,21 +38,43 @@ export function detectFeatures(): ExcelFeatures {
       return false;
     }
   };
-  return {
-    conditionalFormats: has("1.6"),
-    pageLayout: has("1.9"),
-    mergedAreas: has("1.13"),
-    settings: has("1.4"),
-    showGridlines: has("1.8"),
-  };
+  return { supported: has("1.6"), showGridlines: has("1.8"), pageLayout: has("1.9"), mergedAreas: has("1.13") };
 }
 
-/** One Chinese line per thing this Excel cannot do, for the task pane to show. Empty when all is there. */
-export function featureNotes(features: ExcelFeatures): string[] {
+/** Office's display language, or null outside Office. */
+export function officeDisplayLanguage(): string | null {
+  try {
+    const office = (globalThis as { Office?: { context?: { displayLanguage?: unknown } } }).Office;
+    const lang = office?.context?.displayLanguage;
+    return typeof lang === "string" ? lang : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The locale of Office's display language (Chinese when Office does not say). */
+export function officeLocale(): Locale {
+  return pickLocale(officeDisplayLanguage());
+}
+
+/** One line per thing this Excel cannot do, for the task pane to show. Empty when all is there. */
+export function featureNotes(features: ExcelFeatures, locale: Locale = "zh-CN"): string[] {
   const notes: string[] = [];
-  if (!features.conditionalFormats) notes.push("当前 Excel 版本不支持条件格式（需要 ExcelApi 1.6，Excel 2019 或更新版本），不会标记未完成任务。");
-  if (!features.mergedAreas) notes.push("当前 Excel 版本无法读取合并单元格（需要 ExcelApi 1.13，Excel 2021 或更新版本），合并单元格只按左上角单元格读取，可能影响表头和序号识别。");
-  if (!features.pageLayout) notes.push("当前 Excel 版本不支持设置页面布局（需要 ExcelApi 1.9），通报工作表的纸张、页边距和页码需在“页面布局”中手动设置。");
-  if (!features.settings) notes.push("当前 Excel 版本不支持在工作簿中保存设置（需要 ExcelApi 1.4）。");
+  if (!features.supported) return notes;
+  const en = locale === "en-US";
+  if (!features.mergedAreas) {
+    notes.push(
+      en
+        ? "This Excel cannot read merged cells (ExcelApi 1.13, Excel 2021 or later): merged cells are read by their top-left cell, which may affect the header and the task numbers."
+        : "当前Excel版本无法读取合并单元格（需要ExcelApi 1.13，Excel 2021或更新版本），合并单元格只按左上角单元格读取，可能影响表头和序号识别。",
+    );
+  }
+  if (!features.pageLayout) {
+    notes.push(
+      en
+        ? "This Excel cannot set up pages (ExcelApi 1.9): set the notice sheet's paper, margins and page numbers under Page Layout."
+        : "当前Excel版本不支持设置页面布局（需要ExcelApi 1.9），通报工作表的纸张、页边距和页码需在“页面布局”中手动设置。",
+    );
+  }
   return notes;
 }

@@ -1,40 +1,27 @@
-/** Column letter per field, to correct what was detected; applied choices are saved in the workbook. */
+/**
+ * Column letter per field, to correct what was detected, as a table of field,
+ * column and header. The preview follows the core's own override rule; the
+ * applied corrections are written to the 通报设置 sheet (`列：完成状态 | G`).
+ */
 import { useEffect, useReducer } from "react";
-import { Button, Caption1, Select, makeStyles, mergeClasses, tokens, useId } from "@fluentui/react-components";
+import { Button, Caption1, Select, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { FIELDS, columnLetter, type ColumnMapping, type TableLocation } from "../../core";
 import { columnLetters } from "../format";
 import type { Strings } from "../i18n";
-import {
-  autoLetter,
-  choiceColumn,
-  choiceValue,
-  duplicateColumns,
-  effectiveMapping,
-  initialDraft,
-  isDirty,
-  mappingReducer,
-  overridesToStore,
-} from "../mapping-state";
+import { autoLetter, choiceColumn, choiceValue, droppedFields, initialDraft, isDirty, mappingReducer, overridesToStore, previewMapping } from "../mapping-state";
+import { ColumnTable } from "./ColumnTable";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  grid: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 1fr) 8.5em",
-    alignItems: "center",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-  },
-  label: { overflowWrap: "anywhere" },
-  overridden: { fontWeight: tokens.fontWeightSemibold },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  select: { minWidth: "7.5em" },
+  note: { color: tokens.colorPaletteDarkOrangeForeground1 },
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 export interface MappingEditorProps {
   readonly strings: Strings;
   readonly table: TableLocation | null;
-  /** The overrides stored in the workbook. */
+  /** The corrections stored in the workbook. */
   readonly saved: ColumnMapping | undefined;
   readonly disabled: boolean;
   readonly onApply: (overrides: ColumnMapping | undefined) => void;
@@ -47,29 +34,33 @@ export function MappingEditor({ strings, table, saved, disabled, onApply }: Mapp
   // A new analysis or saved mapping: start again from what is stored.
   useEffect(() => dispatch({ type: "load", overrides: saved }), [saved, table]);
   const t = strings.mapping;
-  const detected = table?.mapping ?? {};
+  const current = table?.mapping ?? {};
+  const preview = previewMapping(current, saved, draft);
   const lastCol = Math.max(table?.lastCol ?? 0, ...Object.values(draft.overrides));
   // Without a table found, offer A–Z: the user's choice may be what finds it.
   const letters = columnLetters(lastCol, table ? 8 : 26);
-  const duplicates = duplicateColumns(effectiveMapping(detected, saved, draft));
+  const dropped = droppedFields(current, preview);
   const dirty = isDirty(draft, saved);
 
   return (
     <div className={styles.root}>
       <Caption1 as="p">{t.intro}</Caption1>
-      <div className={styles.grid}>
-        {FIELDS.map((field) => {
-          const id = `${idBase}-${field}`;
-          const auto = autoLetter(field, detected, saved);
-          const overridden = draft.overrides[field] !== undefined;
-          return (
-            <div key={field} style={{ display: "contents" }}>
-              <label htmlFor={id} className={mergeClasses(styles.label, overridden && styles.overridden)}>
-                {strings.fields[field]}
-              </label>
+      <ColumnTable
+        strings={strings}
+        table={table}
+        testId="mapping-table"
+        rows={FIELDS.map((field) => {
+          const auto = autoLetter(field, current, saved);
+          return {
+            field,
+            col: preview[field],
+            emphasised: draft.overrides[field] !== undefined,
+            control: (
               <Select
-                id={id}
+                id={`${idBase}-${field}`}
+                className={styles.select}
                 size="small"
+                aria-label={strings.fields[field]}
                 value={choiceValue(draft, field)}
                 disabled={disabled}
                 data-field={field}
@@ -82,17 +73,17 @@ export function MappingEditor({ strings, table, saved, disabled, onApply }: Mapp
                   </option>
                 ))}
               </Select>
-            </div>
-          );
+            ),
+          };
         })}
-      </div>
-      {duplicates.map((d) => (
-        <Caption1 key={d.col} as="p" className={styles.warning} role="alert">
-          {t.duplicate(d.fields.map((f) => strings.fields[f]).join("、"), columnLetter(d.col))}
+      />
+      {dropped.map((d) => (
+        <Caption1 key={d.field} as="p" className={styles.note} role="status" data-testid="mapping-dropped">
+          {t.dropped(strings.fields[d.field], columnLetter(d.col), strings.fields[d.by])}
         </Caption1>
       ))}
       <div className={styles.buttons}>
-        <Button size="small" appearance="primary" disabledFocusable={disabled || !dirty} onClick={() => onApply(overridesToStore(draft))}>
+        <Button size="small" disabledFocusable={disabled || !dirty} onClick={() => onApply(overridesToStore(draft))}>
           {t.apply}
         </Button>
         <Button size="small" disabledFocusable={disabled || Object.keys(draft.overrides).length === 0} onClick={() => dispatch({ type: "resetAll" })}>

@@ -1,94 +1,90 @@
-/** The notice's settings, stored in the workbook so the ribbon button and the next person use the same. */
+/**
+ * The office's settings, one field per setting definition (SETTING_DEFINITIONS:
+ * label, hint, default, parser), written to the workbook's 通报设置 sheet so
+ * the ribbon button, the command line and the next person use the same.
+ */
 import { useEffect, useMemo, useState } from "react";
-import { Button, Caption1, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { DEFAULT_SETTINGS, type NoticeSettings } from "../../core";
+import { Button, Caption1, Field, Input, MessageBar, MessageBarBody, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { SETTING_DEFINITIONS, type NoticeSettings, type SettingKey } from "../../core";
 import type { Strings } from "../i18n";
-import { DECIMAL_CHOICES, draftFromSettings, sameSettings, settingsFromDraft, type SettingsDraft } from "../settings-state";
+import { draftFromSettings, sameSettings, settingsFromDraft, type SettingsDraft } from "../settings-state";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  pair: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: tokens.spacingHorizontalS, alignItems: "start" },
   footer: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   unsaved: { color: tokens.colorNeutralForeground3 },
 });
+
+/** A CSS selector of a setting's input, for the pane's links to it (the signing line's 修改). */
+export function settingSelector(key: SettingKey): string {
+  return `[data-setting="${key}"]`;
+}
 
 export interface SettingsFormProps {
   readonly strings: Strings;
   /** The stored settings (partial: what the office set). */
   readonly saved: Partial<NoticeSettings>;
+  /** Some values still come from the old hidden setting. */
+  readonly legacy?: boolean;
   readonly disabled: boolean;
   readonly onSave: (settings: Partial<NoticeSettings>) => void;
 }
 
-export function SettingsForm({ strings, saved, disabled, onSave }: SettingsFormProps) {
+export function SettingsForm({ strings, saved, legacy = false, disabled, onSave }: SettingsFormProps) {
   const styles = useStyles();
   const t = strings.settings;
-  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(saved, DEFAULT_SETTINGS.decimals));
-  useEffect(() => setDraft(draftFromSettings(saved, DEFAULT_SETTINGS.decimals)), [saved]);
+  const [draft, setDraft] = useState<SettingsDraft>(() => draftFromSettings(saved));
+  useEffect(() => setDraft(draftFromSettings(saved)), [saved]);
   const result = useMemo(() => settingsFromDraft(draft), [draft]);
-  const baseline = useMemo(() => settingsFromDraft(draftFromSettings(saved, DEFAULT_SETTINGS.decimals)).settings, [saved]);
-  const dirty = !sameSettings(result.settings, baseline);
+  const changed = !sameSettings(result.settings, saved);
+  // Old hidden settings are moved to the sheet by saving, changed or not.
+  const canSave = changed || legacy;
   const hasErrors = Object.keys(result.errors).length > 0;
-  const set = (key: keyof SettingsDraft) => (_: unknown, data: { value: string }) => setDraft((d) => ({ ...d, [key]: data.value }));
-  const error = (key: keyof SettingsDraft) => {
-    const e = result.errors[key];
-    return e ? { validationState: "error" as const, validationMessage: t[e] } : {};
-  };
 
   return (
     <form
       className={styles.root}
+      data-testid="settings-form"
       onSubmit={(e) => {
         e.preventDefault();
-        if (!hasErrors && dirty) onSave(result.settings);
+        if (!hasErrors && canSave) onSave(result.settings);
       }}
     >
-      <Field label={t.government} size="small">
-        <Input size="small" value={draft.government} placeholder={DEFAULT_SETTINGS.government} onChange={set("government")} disabled={disabled} />
-      </Field>
-      <Field label={t.office} size="small">
-        <Input size="small" value={draft.office} placeholder={DEFAULT_SETTINGS.office} onChange={set("office")} disabled={disabled} />
-      </Field>
-      <Field label={t.issuer} size="small">
-        <Input size="small" value={draft.issuer} placeholder={DEFAULT_SETTINGS.issuer} onChange={set("issuer")} disabled={disabled} />
-      </Field>
-      <div className={styles.pair}>
-        <Field label={t.year} size="small" hint={error("year").validationMessage ? undefined : t.yearHint} {...error("year")}>
-          <Input size="small" inputMode="numeric" value={draft.year} onChange={set("year")} disabled={disabled} />
-        </Field>
-        <Field label={t.quarter} size="small">
-          <Select size="small" value={draft.quarter} onChange={set("quarter")} disabled={disabled}>
-            <option value="">{t.quarterAuto}</option>
-            {t.quarterNames.map((name, i) => (
-              <option key={name} value={String(i + 1)}>
-                {name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
-      <div className={styles.pair}>
-        <Field label={t.date} size="small" hint={error("date").validationMessage ? undefined : t.dateHint} {...error("date")}>
-          <Input size="small" type="date" value={draft.date} onChange={set("date")} disabled={disabled} />
-        </Field>
-        <Field label={t.decimals} size="small">
-          <Select size="small" value={draft.decimals} onChange={set("decimals")} disabled={disabled}>
-            {DECIMAL_CHOICES.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </Select>
-        </Field>
-      </div>
-      <Field label={t.summary} size="small" hint={t.summaryHint}>
-        <Textarea size="small" resize="vertical" value={draft.summary} onChange={set("summary")} disabled={disabled} />
-      </Field>
+      <Caption1 as="p">{t.intro}</Caption1>
+      {legacy && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.legacy}</MessageBarBody>
+        </MessageBar>
+      )}
+      {SETTING_DEFINITIONS.map((d) => {
+        const problem = result.errors[d.key];
+        const placeholder = d.defaultValue === null || d.defaultValue === "" ? undefined : (d.format as (x: unknown) => string)(d.defaultValue);
+        const props = {
+          size: "small" as const,
+          value: draft[d.key],
+          placeholder,
+          disabled,
+          "data-setting": d.key,
+          onChange: (_: unknown, data: { value: string }) => setDraft((x) => ({ ...x, [d.key]: data.value })),
+        };
+        return (
+          <Field
+            key={d.key}
+            label={t.labels[d.key]}
+            size="small"
+            hint={problem === undefined ? t.hints[d.key] : undefined}
+            validationState={problem === undefined ? "none" : "error"}
+            validationMessage={problem === undefined ? undefined : t.invalid(d.key, problem)}
+          >
+            {d.key === "summary" ? <Textarea {...props} resize="vertical" /> : <Input {...props} />}
+          </Field>
+        );
+      })}
       <div className={styles.footer}>
-        <Button type="submit" size="small" appearance="primary" disabledFocusable={disabled || !dirty || hasErrors}>
+        <Button type="submit" size="small" disabledFocusable={disabled || !canSave || hasErrors}>
           {t.save}
         </Button>
-        {dirty && (
+        {changed && (
           <Caption1 className={styles.unsaved} aria-live="polite">
             {t.unsaved}
           </Caption1>

@@ -25,7 +25,8 @@ const useStyles = makeStyles({
   deptTable: { minWidth: "330px", tableLayout: "auto" },
   dept: { overflowWrap: "anywhere", width: "8em" },
   deptHead: { whiteSpace: "nowrap", width: "8em" },
-  missed: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // Red is kept for errors: a missed task is worth a look, not a fault of the sheet.
+  missed: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 export interface StatisticsPanelProps {
