@@ -12,7 +12,7 @@ import { columnLetter, rangeAddress, type CellBlock, type CellRange, type Highli
 import type { ExcelFeatures } from "./features";
 
 /** Batches stay under this many estimated request bytes (Excel on the web: 5 MB per request). */
-export const WRITE_BATCH_LIMIT = 4 * 1024 * 1024;
+const WRITE_BATCH_LIMIT = 4 * 1024 * 1024;
 /** One values/numberFormat write is cut into row chunks of at most this many estimated bytes. */
 const CHUNK_BYTES = 512 * 1024;
 /** Longest multi-area address given to one `getRanges` call. */
@@ -23,7 +23,7 @@ const ACTION_BYTES = 80;
 const encoder = new TextEncoder();
 
 /** Estimated bytes of a value in the request JSON. */
-export function estimateBytes(value: unknown): number {
+function estimateBytes(value: unknown): number {
   return encoder.encode(JSON.stringify(value) ?? "").length;
 }
 
@@ -57,17 +57,17 @@ export class WriteQueue {
 }
 
 /** Excel character units → points, as Office.js takes column widths: pixels = chars·7 + 5, 0.75 pt a pixel. */
-export function columnWidthPoints(chars: number): number {
+function columnWidthPoints(chars: number): number {
   return (chars * 7 + 5) * 0.75;
 }
 
 /** Custom rule formulas start with `=` in Office.js. */
-export function ruleFormula(plan: HighlightPlan): string {
+function ruleFormula(plan: HighlightPlan): string {
   return plan.formula.startsWith("=") ? plan.formula : `=${plan.formula}`;
 }
 
 /** Groups addresses into comma-joined strings no longer than `max`. */
-export function groupAddresses(addresses: readonly string[], max = MAX_AREAS_ADDRESS): string[] {
+function groupAddresses(addresses: readonly string[], max = MAX_AREAS_ADDRESS): string[] {
   const groups: string[] = [];
   let current = "";
   for (const a of addresses) {
@@ -167,7 +167,7 @@ async function queueBlock(queue: WriteQueue, ws: Excel.Worksheet, block: CellBlo
 }
 
 /** Consecutive rows of equal height, as `first:last` runs. */
-export function heightRuns(rowHeights: SheetPlan["rowHeights"]): { first: number; last: number; height: number }[] {
+function heightRuns(rowHeights: SheetPlan["rowHeights"]): { first: number; last: number; height: number }[] {
   const sorted = [...rowHeights].sort((a, b) => a.row - b.row);
   const runs: { first: number; last: number; height: number }[] = [];
   for (const { row, height } of sorted) {

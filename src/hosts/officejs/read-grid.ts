@@ -25,9 +25,9 @@ import { officeErrorCode } from "./errors";
 import type { ExcelFeatures } from "./features";
 
 /** Excel on the web refuses a response over 5 MB. */
-export const RESPONSE_LIMIT = 5 * 1024 * 1024;
+const RESPONSE_LIMIT = 5 * 1024 * 1024;
 /** What the windows of one sync may take, by the estimate: a margin under the limit. */
-export const READ_BUDGET = Math.floor(RESPONSE_LIMIT * 0.95);
+const READ_BUDGET = Math.floor(RESPONSE_LIMIT * 0.95);
 /** A head is a small sample: its rows' mean is taken this much larger for the first window. */
 const HEAD_CUSHION = 1.15;
 /** Once rows have been read, their own mean is taken this much larger for the next windows. */
@@ -35,7 +35,7 @@ const MEASURED_CUSHION = 1.02;
 /** Sheets the probe walks; a workbook with more has the rest probed when they are needed. */
 const PROBE_SHEETS = 32;
 /** Rows at the top of each sheet the probe reads. */
-export const HEAD_ROWS = 24;
+const HEAD_ROWS = 24;
 /** Bytes per cell assumed when a sheet's head shows none (values and number formats). */
 const DEFAULT_CELL_BYTES = 64;
 /** Response bytes reserved in the first read sync for a sheet's merged areas, hidden columns, rules and protection. */
@@ -46,7 +46,7 @@ const jsonBytes = (value: unknown) => encoder.encode(JSON.stringify(value) ?? ""
 
 const PAYLOAD_ERRORS: ReadonlySet<string> = new Set(["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
 
-export function isPayloadError(e: unknown): boolean {
+function isPayloadError(e: unknown): boolean {
   return PAYLOAD_ERRORS.has(officeErrorCode(e) ?? "");
 }
 
@@ -57,7 +57,7 @@ interface Cells {
 }
 
 /** A sheet's used range: 0-based position and size. */
-export interface UsedArea {
+interface UsedArea {
   readonly rowIndex: number;
   readonly columnIndex: number;
   readonly rowCount: number;
@@ -186,7 +186,7 @@ export async function probeMore(context: Excel.RequestContext, names: readonly s
 }
 
 /** The value of a cell in a sheet's head (the notice marker); undefined when the head does not hold it. */
-export function headCell(size: SheetSize | undefined, row: number, col: number): unknown {
+function headCell(size: SheetSize | undefined, row: number, col: number): unknown {
   if (!size?.used || !size.head) return undefined;
   return size.head.values[row - size.used.rowIndex]?.[col - size.used.columnIndex];
 }
@@ -201,7 +201,7 @@ export function markerOf(size: SheetSize | undefined): unknown {
  * rows that hold something in most columns, with a cushion (a few rows say
  * only roughly what thousands will take).
  */
-export function rowBytes(size: SheetSize): number {
+function rowBytes(size: SheetSize): number {
   const width = size.used?.columnCount ?? 0;
   const head = size.head;
   if (!head || head.values.length === 0) return width * DEFAULT_CELL_BYTES;
@@ -237,7 +237,7 @@ function remainingRows(size: SheetSize): Remaining | null {
 }
 
 /** Rows of one sheet to read in one sync. */
-export interface Window {
+interface Window {
   readonly sheet: string;
   /** 0-based sheet row of the first row, and how many. */
   readonly row: number;
@@ -249,7 +249,7 @@ export interface Window {
  * bytes are used (at least one row when `mustProgress`, so a very dense row
  * still gets read on its own).
  */
-export function nextWindows(remaining: readonly Remaining[], room: number, mustProgress: boolean): Window[] {
+function nextWindows(remaining: readonly Remaining[], room: number, mustProgress: boolean): Window[] {
   const out: Window[] = [];
   for (const r of remaining) {
     if (r.start >= r.end) continue;
@@ -263,18 +263,6 @@ export function nextWindows(remaining: readonly Remaining[], room: number, mustP
     if (r.start + n < r.end) break;
   }
   return out;
-}
-
-/** How many read syncs the sizes need (after the probe), by the same packing as readSheets. */
-export function plannedReadSyncs(sizes: readonly SheetSize[], budget: number = READ_BUDGET): number {
-  const remaining = sizes.map(remainingRows).filter((r): r is Remaining => r !== null);
-  let syncs = 0;
-  for (let first = true; first || remaining.some((r) => r.start < r.end); first = false) {
-    const room = budget - (first ? EXTRAS_BYTES * sizes.length : 0);
-    for (const w of nextWindows(remaining, room, !first)) remaining.find((r) => r.sheet === w.sheet)!.start += w.rowCount;
-    syncs++;
-  }
-  return syncs;
 }
 
 /** What is read of a sheet besides its cells. */
@@ -318,7 +306,7 @@ function queueExtras(worksheet: Excel.Worksheet, features: ExcelFeatures, forWri
 }
 
 /** Splits a multi-area address at commas outside quoted sheet names. */
-export function splitAreas(address: string): string[] {
+function splitAreas(address: string): string[] {
   const out: string[] = [];
   let current = "";
   let quoted = false;
@@ -336,7 +324,7 @@ export function splitAreas(address: string): string[] {
 }
 
 /** Merged areas from a RangeAreas address such as `Sheet1!A4:A12,Sheet1!A104:J104`. */
-export function mergesFromAddress(address: string): CellRange[] {
+function mergesFromAddress(address: string): CellRange[] {
   const out: CellRange[] = [];
   for (const area of splitAreas(address)) {
     const r = parseRangeAddress(area);

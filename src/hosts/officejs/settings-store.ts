@@ -45,7 +45,7 @@ export interface StoredSettings {
 export const NO_STORED_SETTINGS: StoredSettings = { settings: {}, mapping: {}, sheet: false, legacy: false };
 
 /** The well-formed parts of the old hidden setting (JSON `{settings, sheet, mapping}`); null when there is nothing usable. */
-export function legacyValues(raw: unknown): SettingsValues | null {
+function legacyValues(raw: unknown): SettingsValues | null {
   let value = raw;
   if (typeof value === "string") {
     try {
