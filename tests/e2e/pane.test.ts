@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HIGHLIGHT_MARKER, NOTICE_MARKER } from "../../src/core";
+import { HIGHLIGHT_MARKER, NOTICE_MARKER, parseSettingsSheet } from "../../src/core";
 import { cellText, cloneModel, emptySheet, type WorkbookModel } from "../excel-double";
 import { loadModel, saveModel } from "../excel-double/xlsx";
 import type { HarnessApi } from "./harness/harness";
@@ -74,6 +74,15 @@ async function roundTrip(model: WorkbookModel, name: string): Promise<WorkbookMo
   return loadModel(file);
 }
 
+/** The 通报设置 sheet's `项目 → 内容`, in row order. */
+function settingsRows(model: WorkbookModel): Map<string, string> {
+  const sheet = model.sheets.find((s) => s.name === "通报设置");
+  if (!sheet) throw new Error("no 通报设置 sheet");
+  const rows = new Map<string, string>();
+  for (let r = 1; sheet.cells[`A${r}`]; r++) rows.set(cellText(sheet.cells[`A${r}`]), cellText(sheet.cells[`B${r}`]));
+  return rows;
+}
+
 function sheetValues(model: WorkbookModel, sheet: string): Record<string, string> {
   const s = model.sheets.find((x) => x.name === sheet);
   if (!s) throw new Error(`no sheet ${sheet}`);
@@ -99,13 +108,15 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
 
     // Detection.
     await expect.poll(() => page.textContent("[data-testid=detected-sheet]")).toBe(TRACKING);
-    expect(await page.textContent("[data-testid=detected-header]")).toBe("第 3、4 行");
+    expect(await page.textContent("[data-testid=detected-header]")).toBe("第3、4行");
+    // Before generating: who signs, and when.
+    expect(await page.textContent("[data-testid=signing]")).toMatch(/^以区人民政府办公室名义，\d{4}年\d{1,2}月\d{1,2}日落款修改$/);
     expect(await page.textContent("[data-testid=category-table]")).toContain("25.00%");
 
     // Check: the variant sample's one problem, at G18.
     await page.click("button[data-action=check]");
     await page.waitForSelector("[data-message-kind]");
-    expect(await page.textContent("[data-testid=message-text]")).toContain("共 20 项任务");
+    expect(await page.textContent("[data-testid=message-text]")).toContain("共20项任务");
     const issue = page.locator(`button[data-cell="${TRACKING}!G18"]`);
     await expect.poll(() => issue.count()).toBe(1);
     expect(await issue.textContent()).toContain("未填写原因");
@@ -119,8 +130,10 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     const before = sheetValues(samples.variant!, TRACKING);
     const syncsBefore = await page.evaluate(() => window.__harness.excel!.syncCount);
     await page.click("button[data-action=generate]");
-    await page.waitForSelector("[data-message-kind=success]", { timeout: 20_000 });
-    expect(await page.textContent("[data-testid=message-text]")).toContain(`已生成工作表“${NOTICE}”`);
+    // Written, and the sample's one warning (G18) is still there: said so, in the warning colour.
+    await page.waitForSelector("[data-message-kind=warning]", { timeout: 20_000 });
+    expect(await page.textContent("[data-testid=message-title]")).toBe("已生成，仍有1个警告");
+    expect(await page.textContent("[data-testid=message-text]")).toBe(`已写入工作表“${NOTICE}”：共20项任务，标记未完成5项。`);
     expect(await page.evaluate(() => window.__harness.model().activeSheet)).toBe(NOTICE);
     expect((await page.evaluate(() => window.__harness.excel!.syncCount)) - syncsBefore).toBeLessThanOrEqual(3);
     // The sheet list has the new sheet.
@@ -153,7 +166,7 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     const page = await openPane({ model: "variant" });
     await page.click("button[data-action=highlight]");
     await page.waitForSelector("[data-message-kind=success]");
-    expect(await page.textContent("[data-testid=message-text]")).toBe("已标记 5 项未完成任务。");
+    expect(await page.textContent("[data-testid=message-text]")).toBe("已标记5项未完成任务。");
     await page.click("button[data-action=clear]");
     await expect.poll(() => page.textContent("[data-testid=message-text]")).toBe("已清除本工具添加的未完成标记。");
     const model = await page.evaluate(() => window.__harness.model());
@@ -166,20 +179,58 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     await page.close();
   });
 
-  it("saves a corrected column in the workbook and uses it", async () => {
+  it("saves a corrected column in the 通报设置 sheet and uses it", async () => {
     const page = await openPane({ model: "variant" });
     await page.click("[data-section=mapping] button");
     await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
     const contact = page.locator("select[data-field=contact]");
     await contact.selectOption("H");
-    // H is also 下一步工作's column: the editor says so (and the buttons move down under the warning).
-    expect(await page.getByRole("alert").textContent()).toBe("下一步工作、联系人 都对应 H 列。");
+    // H is 下一步工作's column: the preview (the core's own rule) says it will no longer be read.
+    expect(await page.textContent("[data-testid=mapping-dropped]")).toBe("下一步工作将不再读取（H列改作联系人）。");
     await page.getByRole("button", { name: "应用" }).click();
     await page.waitForSelector("[data-message-kind=success]");
-    const stored = await page.evaluate(() => window.__harness.model().settings.supervisionNotice);
-    expect(JSON.parse(String(stored)).mapping).toEqual({ contact: 7 });
+    const saved = await page.evaluate(() => window.__harness.model());
+    expect(settingsRows(saved).get("列：联系人")).toBe("H");
+    expect(saved.settings.supervisionNotice).toBeUndefined();
     // The next analysis reads the contact from column H.
     expect(await page.textContent("[data-testid=detected-columns] [data-field=contact] td")).toBe("H");
+    await page.close();
+  });
+
+  it("saves the settings form to the 通报设置 sheet, which the command line then reads", async () => {
+    const page = await openPane({ model: "variant" });
+    // The signing line's link opens the settings at the issuer.
+    await page.click("[data-testid=change-signing]");
+    const issuer = page.locator("[data-setting=issuer]");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-setting"))).toBe("issuer");
+    await issuer.fill("淄川区人民政府办公室");
+    await page.locator("[data-setting=decimals]").fill("1");
+    await page.locator("[data-setting=feedbackDays]").fill("10");
+    await page.getByRole("button", { name: "保存设置" }).click();
+    await page.waitForSelector("[data-message-kind=success]");
+    expect(await page.textContent("[data-testid=signing]")).toContain("以淄川区人民政府办公室名义");
+    expect(await harnessErrors(page)).toEqual([]);
+
+    // The sheet holds the values, as text, with every key of a new settings sheet.
+    const saved = await roundTrip(await page.evaluate(() => window.__harness.model()), "variant-settings");
+    const rows = settingsRows(saved);
+    expect(rows.get("落款单位")).toBe("淄川区人民政府办公室");
+    expect(rows.get("小数位数")).toBe("1");
+    expect(rows.get("反馈期限（天）")).toBe("10");
+    expect(rows.has("措辞：结尾")).toBe(true);
+    // What the command line reads from that file.
+    const read = parseSettingsSheet({ name: "通报设置", values: [...rows].map(([k, v]) => [k, v]), merges: [] });
+    expect(read.settings).toEqual({ issuer: "淄川区人民政府办公室", decimals: 1, feedbackDays: 10 });
+    expect(read.issues).toEqual([]);
+
+    // Generating now signs with it and rounds to one decimal; the settings sheet is not changed by it.
+    await page.click("button[data-action=generate]");
+    await page.waitForSelector("[data-message-kind=warning]", { timeout: 20_000 });
+    const after = await page.evaluate(() => window.__harness.model());
+    const notice = Object.values(after.sheets.find((s) => s.name === NOTICE)!.cells).map(cellText).join("\n");
+    expect(notice).toContain("淄川区人民政府办公室");
+    expect(notice).toMatch(/\d+\.\d%/);
+    expect(settingsRows(after)).toEqual(rows);
     await page.close();
   });
 
@@ -241,7 +292,7 @@ describe("ribbon command on the built commands page", { timeout: 90_000 }, () =>
     const dialog = await browser.context.newPage();
     await dialog.goto(dialogs[0]!.url);
     expect(await dialog.textContent("#result-title")).toBe("督查通报已生成");
-    expect(await dialog.textContent("#result-lines")).toContain("已标记未完成任务 8 项");
+    expect(await dialog.textContent("#result-lines")).toContain("已标记未完成任务8项");
     await dialog.close();
 
     // Pressed again: the notice sheet is replaced, still within 3 syncs.
