@@ -75,9 +75,11 @@ describe("the notice as a Word document", () => {
     const block = twips(297) - twips(37) - twips(35);
     expect(22 * 579).toBeLessThanOrEqual(block);
     expect(23 * 579).toBeGreaterThan(block);
+    // Every paragraph on the grid, and no widow/orphan control to end a page early.
     for (const p of paragraphs(d)) {
       expect(p.pPr).toContain('w:line="579"');
       expect(p.pPr).toContain('w:lineRule="exact"');
+      expect(p.pPr).toContain('<w:widowControl w:val="false"/>');
     }
   });
 

@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 describe("the notice sheet as printed, written through Office.js", () => {
-  it("prints at 97 % with page numbers right on odd pages and left on even pages", async () => {
+  it("prints at 97 % from page 1 with page numbers right on odd pages and left on even pages", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     const installed = installDouble(model);
     restore = installed.restore;
@@ -25,6 +25,7 @@ describe("the notice sheet as printed, written through Office.js", () => {
     const sheet = model.sheets.find((s) => s.name === job.noticeSheet.name)!;
     const layout = sheet.pageLayout;
     expect(layout.zoom).toEqual({ scale: PRINT_SCALE });
+    expect(layout.firstPageNumber).toBe(1);
     expect(layout.headerFooterState).toBe("OddAndEven");
     expect(layout.footers?.odd).toEqual({ left: "", center: "", right: '&"宋体,Regular"&14— &P —\u3000' });
     expect(layout.footers?.even).toEqual({ left: '&"宋体,Regular"&14\u3000— &P —', center: "", right: "" });
@@ -37,6 +38,7 @@ describe("the notice sheet as printed, written through Office.js", () => {
     const reread = await loadModel(await saveModel(model));
     const again = reread.sheets.find((s) => s.name === job.noticeSheet.name)!.pageLayout;
     expect(again.zoom).toEqual({ scale: PRINT_SCALE });
+    expect(again.firstPageNumber).toBe(1);
     expect(again.headerFooterState).toBe("OddAndEven");
     expect(again.footers).toEqual(layout.footers);
   });

@@ -68,6 +68,7 @@ function noticeView(sheet: SheetModel) {
       centerFooter: p.centerFooter,
       scale: p.zoom?.scale,
       headerFooterState: p.headerFooterState ?? "Default",
+      firstPageNumber: p.firstPageNumber ?? "",
       footers: p.footers ?? null,
     },
   };

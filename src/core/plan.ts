@@ -70,6 +70,8 @@ export interface PageSetup {
    * Writers that do not know it fit to `fitToPagesWide`.
    */
   readonly scale?: number;
+  /** The number of the first printed page (Excel's 起始页码); absent: Excel's automatic numbering. */
+  readonly firstPageNumber?: number;
   readonly printArea: CellRange;
   /** Excel header/footer codes, e.g. `&C— &P —`; the footer of every page unless `oddEvenFooters` is given. */
   readonly centerFooter: string;

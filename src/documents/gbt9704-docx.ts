@@ -69,11 +69,11 @@ const firstLineIndent = { firstLine: Math.round(GBT9704.firstLineIndentChars * C
 
 /**
  * A paragraph on the grid, with no space added between Chinese and digits
- * (the page model counts none) and no punctuation hanging past the text
- * block (the character before it comes down instead, as on the sheet).
+ * (the page model counts none) and no widow/orphan control, so that every
+ * page is filled to its 22nd line as the sheet's pages are.
  */
 function paragraph(options: IParagraphOptions): Paragraph {
-  return new Paragraph({ ...onGrid, autoSpaceEastAsianText: false, overflowPunctuation: false, ...options });
+  return new Paragraph({ ...onGrid, autoSpaceEastAsianText: false, widowControl: false, ...options });
 }
 
 /** A body paragraph; one that opens with `（一）` has that heading, up to its first full stop, in 楷体. */

@@ -19,7 +19,7 @@ describe("laying out the notice sheet", () => {
   const paged = layoutPages(job.notice);
 
   it("sets A4 portrait with the GB/T 9704 margins, prints just the text column at 97 %", () => {
-    expect(plan.pageSetup).toMatchObject({ paperSize: "A4", orientation: "portrait", scale: PRINT_SCALE });
+    expect(plan.pageSetup).toMatchObject({ paperSize: "A4", orientation: "portrait", scale: PRINT_SCALE, firstPageNumber: 1 });
     expect(plan.pageSetup.margins.top * 25.4).toBeCloseTo(37, 1);
     expect(plan.pageSetup.margins.bottom * 25.4).toBeCloseTo(35, 1);
     expect(plan.pageSetup.margins.left * 25.4).toBeCloseTo(28, 1);

@@ -1630,6 +1630,7 @@ const PAGE_SCALARS = [
   "centerHorizontally",
   "centerVertically",
   "zoom",
+  "firstPageNumber",
 ] as const;
 type PageScalar = (typeof PAGE_SCALARS)[number];
 
@@ -1719,6 +1720,19 @@ export class PageLayoutDouble extends SheetPartDouble<SheetTarget> {
   }
   set centerVertically(v: boolean) {
     this._page("centerVertically", v);
+  }
+  /** ExcelApi 1.9: a number, or "" for automatic numbering. */
+  get firstPageNumber(): number | "" {
+    return this._get("firstPageNumber");
+  }
+  set firstPageNumber(v: number | "") {
+    if (v !== "" && !(Number.isInteger(v) && v >= 0)) {
+      this._write("firstPageNumber", v, () => {
+        throw invalidArgument(`first page number '${String(v)}'`);
+      });
+      return;
+    }
+    this._page("firstPageNumber", v);
   }
   get zoom(): PageLayoutModel["zoom"] {
     return this._get("zoom");

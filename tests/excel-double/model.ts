@@ -73,6 +73,8 @@ export interface PageLayoutModel {
   centerHorizontally?: boolean;
   centerVertically?: boolean;
   zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** The first printed page's number; "" (or absent) for automatic. */
+  firstPageNumber?: number | "";
   /** A1 address of the print area, or absent. */
   printArea?: string;
   /** Header/footer codes of the centre footer (default for all pages). */

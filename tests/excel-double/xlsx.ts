@@ -269,6 +269,9 @@ function sheetModel(ws: ExcelJS.Worksheet, id: string): SheetModel {
     if (ps.verticalCentered !== undefined) layout.centerVertically = ps.verticalCentered;
     if (ps.fitToPage) layout.zoom = { horizontalFitToPages: ps.fitToWidth ?? 1, verticalFitToPages: ps.fitToHeight ?? 1 };
     else if (ps.scale !== undefined) layout.zoom = { scale: ps.scale };
+    // Read from a file, useFirstPageNumber says whether the number counts; in memory, that one is given.
+    const useFirst = (ps as { useFirstPageNumber?: boolean }).useFirstPageNumber ?? ps.firstPageNumber !== undefined;
+    if (useFirst) layout.firstPageNumber = ps.firstPageNumber ?? 1;
     if (ps.printArea) layout.printArea = ps.printArea.split(",").map((a) => splitSheet(a).bare.replace(/\$/g, "")).join(",");
   }
   const hf = ws.headerFooter;
@@ -384,6 +387,7 @@ export function workbookFromModel(model: WorkbookModel): ExcelJS.Workbook {
       setup.fitToHeight = p.zoom.verticalFitToPages ?? 0;
     } else if (p.zoom?.scale !== undefined) setup.scale = p.zoom.scale;
     if (p.printArea) setup.printArea = p.printArea;
+    if (typeof p.firstPageNumber === "number") setup.firstPageNumber = p.firstPageNumber;
     ws.pageSetup = { ...ws.pageSetup, ...setup };
     if (p.headerFooterState === "OddAndEven") {
       ws.headerFooter = { ...ws.headerFooter, differentOddEven: true, oddFooter: joinSections(p.footers?.odd), evenFooter: joinSections(p.footers?.even) };

@@ -83,6 +83,8 @@ function pageSetup(lastRow: number): PageSetup {
     // Not applied: the sheet prints at `scale`. Kept for writers that only know fitting.
     fitToPagesWide: 1,
     scale: PRINT_SCALE,
+    // The notice's own pages: — 1 — first, also when the whole workbook is printed.
+    firstPageNumber: 1,
     printArea: { row: 0, col: 0, rowCount: lastRow + 1, colCount: 1 },
     // For writers that know no odd/even footers: the page number centred.
     centerFooter: `&"${GBT9704.pageNumber.name},Regular"&${GBT9704.pageNumber.size}— &P —`,

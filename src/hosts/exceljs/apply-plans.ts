@@ -78,6 +78,7 @@ export function applyNoticeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS
     horizontalCentered: ps.centerHorizontally,
     ...(ps.scale !== undefined ? { fitToPage: false, scale: ps.scale } : { fitToPage: true, fitToWidth: ps.fitToPagesWide, fitToHeight: 0 }),
     printArea: rangeAddress(ps.printArea),
+    ...(ps.firstPageNumber !== undefined ? { firstPageNumber: ps.firstPageNumber } : {}),
   };
   const sections = (f: { left: string; center: string; right: string }) => (f.left ? `&L${f.left}` : "") + (f.center ? `&C${f.center}` : "") + (f.right ? `&R${f.right}` : "");
   ws.headerFooter = ps.oddEvenFooters

@@ -246,6 +246,7 @@ export async function queueNoticeSheet(
       // A fixed scale, or 0 pages tall: as many pages as the text needs (the xlsx fitToHeight="0").
       layout.zoom = ps.scale !== undefined ? { scale: ps.scale } : { horizontalFitToPages: ps.fitToPagesWide, verticalFitToPages: 0 };
       layout.setPrintArea(rangeAddress(ps.printArea));
+      if (ps.firstPageNumber !== undefined) layout.firstPageNumber = ps.firstPageNumber;
       const footers = layout.headersFooters;
       if (ps.oddEvenFooters) {
         const { odd, even } = ps.oddEvenFooters;
