@@ -1,20 +1,22 @@
 /**
  * Benchmarks, run with `npm run bench`. Prints a table per target:
  * - core: prepareNotice on 99, 10,000 and 100,000 rows (target < 50 ms at 10,000; memory linear);
- * - CLI on 10,000 rows against ExcelJS alone reading and writing the same file (target ≤ 1.5×).
+ * - CLI (the bundle) on 50,000 rows against ExcelJS alone reading and writing the same file
+ *   (target ≤ 0.4×), its peak memory on 100,000 rows (target ≤ 300 MB), and a tracking sheet
+ *   with a dropdown over whole columns against the same sheet without (target ≤ 1.5×).
  * - startup: the command on the 99-row sample, the built bundle (what `npm run notice` and the
  *   installed command run) against the TypeScript sources through tsx.
  * - office: syncs and queued operations of one-click runs on 99, 10,000 and 50,000 rows (target ≤ 3 syncs);
  * - pane: first-load size (target < 250 KB gzip) and time to an interactive pane in headless Chromium
  *   (needs `npm run build:local` first).
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { prepareNotice, type CellValue, type SheetGrid, type WorkbookGrid } from "../src/core";
-import { workbookToGrid } from "../src/hosts/exceljs";
+import { readWorkbookGrid } from "../src/hosts/xlsx-package";
+import { withWholeColumnValidation } from "../tests/fixtures/package-parts";
 import { largeWorkbook } from "./bench/large-workbook";
 import { benchOfficeHost } from "./bench/office";
 import { benchPane } from "./bench/pane";
@@ -41,9 +43,7 @@ function scaledGrid(sample: SheetGrid, firstDataRow: number, lastDataRow: number
 }
 
 async function benchCore(): Promise<void> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile("samples/tracking-2025-q3.xlsx");
-  const grid = workbookToGrid(wb);
+  const grid = await readWorkbookGrid("samples/tracking-2025-q3.xlsx");
   const sheet = grid.sheets.find((s) => s.name === "三季度调度表")!;
   const options = { today: "2025-10-29" };
   const probe = prepareNotice(grid, options).analysis.table;
@@ -75,31 +75,59 @@ async function benchCore(): Promise<void> {
   }
 }
 
-function timeCommand(args: string[]): number {
+/** One whole process: wall time and peak resident memory (from a preloaded exit hook). */
+function measure(args: string[]): { ms: number; mb: number } {
   const t0 = performance.now();
-  execFileSync(process.execPath, ["--import", "tsx", ...args], { stdio: ["ignore", "ignore", "pipe"] });
-  return performance.now() - t0;
+  const r = spawnSync(process.execPath, ["--import", "./scripts/bench/max-rss.mjs", ...args], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr}`);
+  const kb = Number(/max-rss-kb (\d+)/.exec(r.stderr)?.[1]);
+  return { ms, mb: kb / 1024 };
 }
 
 async function benchCli(): Promise<void> {
+  execFileSync(process.execPath, ["scripts/build-cli.mjs", "--if-stale"], { stdio: "inherit" });
   const dir = mkdtempSync(path.join(tmpdir(), "notice-bench-"));
+  const cli = (input: string) => measure(["dist-cli/supervision-notice.cjs", input, "-o", path.join(dir, "cli.xlsx"), "--json", "--date", "2025-10-29"]);
+  const floor = (input: string) => measure(["scripts/bench/exceljs-floor.mjs", input, path.join(dir, "floor.xlsx")]);
+  const medianOf = (xs: { ms: number; mb: number }[]) => ({ ms: median(xs.map((x) => x.ms)), mb: Math.max(...xs.map((x) => x.mb)) });
   try {
-    const input = path.join(dir, "tracking-10000.xlsx");
-    await (await largeWorkbook(10_000)).xlsx.writeFile(input);
-    const floor: number[] = [];
-    const cli: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      floor.push(timeCommand(["scripts/bench/exceljs-floor.ts", input, path.join(dir, "floor.xlsx")]));
-      cli.push(timeCommand(["src/cli/main.ts", input, "-o", path.join(dir, "cli.xlsx"), "--json"]));
+    const files: Record<number, string> = {};
+    for (const rows of [10_000, 50_000, 100_000]) {
+      files[rows] = path.join(dir, `tracking-${rows}.xlsx`);
+      await (await largeWorkbook(rows)).xlsx.writeFile(files[rows]);
     }
-    const f = median(floor);
-    const c = median(cli);
-    console.log("\n## CLI on 10,000 rows against the ExcelJS floor (whole processes, median of 3)");
-    console.log("| what | median ms |");
-    console.log("|---|---:|");
-    console.log(`| ExcelJS alone: read + write | ${f.toFixed(0)} |`);
-    console.log(`| CLI: read, check, highlight, notice, write | ${c.toFixed(0)} |`);
-    console.log(`| ratio (target ≤ 1.5) | ${(c / f).toFixed(2)} |`);
+    const dropdown = path.join(dir, "tracking-10000-dropdown.xlsx");
+    writeFileSync(dropdown, await withWholeColumnValidation(readFileSync(files[10_000]!)));
+
+    const runs = 3;
+    const f: { ms: number; mb: number }[] = [];
+    const c: { ms: number; mb: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      f.push(floor(files[50_000]!));
+      c.push(cli(files[50_000]!));
+    }
+    const big = medianOf([cli(files[100_000]!)]);
+    const plain: { ms: number; mb: number }[] = [];
+    const validated: { ms: number; mb: number }[] = [];
+    for (let i = 0; i < runs; i++) {
+      plain.push(cli(files[10_000]!));
+      validated.push(cli(dropdown));
+    }
+    const fm = medianOf(f);
+    const cm = medianOf(c);
+    const pm = medianOf(plain);
+    const vm = medianOf(validated);
+    console.log(`\n## CLI (the bundle) against the ExcelJS floor (whole processes, median of ${runs}; peak = the largest resident memory)`);
+    console.log("| rows | what | median ms | peak MB |");
+    console.log("|---:|---|---:|---:|");
+    console.log(`| 50000 | ExcelJS alone: read + write | ${fm.ms.toFixed(0)} | ${fm.mb.toFixed(0)} |`);
+    console.log(`| 50000 | CLI: read, check, highlight, notice, write | ${cm.ms.toFixed(0)} | ${cm.mb.toFixed(0)} |`);
+    console.log(`| 50000 | ratio (target ≤ 0.4) | ${(cm.ms / fm.ms).toFixed(2)} | |`);
+    console.log(`| 100000 | CLI (peak target ≤ 300 MB) | ${big.ms.toFixed(0)} | ${big.mb.toFixed(0)} |`);
+    console.log(`| 10000 | CLI | ${pm.ms.toFixed(0)} | ${pm.mb.toFixed(0)} |`);
+    console.log(`| 10000 | CLI, dropdown over A4:H1048576 | ${vm.ms.toFixed(0)} | ${vm.mb.toFixed(0)} |`);
+    console.log(`| 10000 | ratio (target ≤ 1.5) | ${(vm.ms / pm.ms).toFixed(2)} | |`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

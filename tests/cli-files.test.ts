@@ -10,12 +10,12 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/core/errors";
-import { fileKindProblem, sniffFileKind, type FileKind } from "../src/hosts/exceljs/file-kind";
-import { outputProblem, saveWorkbook } from "../src/hosts/exceljs/files";
+import { fileKindProblem, sniffFileKind, type FileKind } from "../src/hosts/xlsx-package/file-kind";
+import { openWorkbook, outputProblem, saveWorkbook, type LoadedWorkbook } from "../src/hosts/xlsx-package/files";
+import type { PackageEdits } from "../src/hosts/xlsx-package/write";
 
 const run = promisify(execFile);
 const SAMPLE = "samples/tracking-2025-q3.xlsx";
@@ -209,10 +209,12 @@ describe.concurrent("an input that is not a readable workbook", SLOW, () => {
   });
 });
 
+const MACRO_WORKBOOK = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+const macroWorkbook = () => sampleAs(MACRO_WORKBOOK, { "xl/vbaProject.bin": "binary" });
+
 describe.concurrent("workbooks under other names and flavours", SLOW, () => {
   const accepted: [string, string, () => Buffer | Promise<Buffer>][] = [
     ["a real workbook named .xls", "named.xls", () => readFileSync(SAMPLE)],
-    ["a macro-enabled workbook", "macros.xlsm", () => sampleAs("application/vnd.ms-excel.sheet.macroEnabled.main+xml", { "xl/vbaProject.bin": "binary" })],
     ["a template", "template.xltx", () => sampleAs("application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml")],
   ];
   for (const [what, name, make] of accepted) {
@@ -229,6 +231,37 @@ describe.concurrent("workbooks under other names and flavours", SLOW, () => {
       expect(readdirSync(dir).sort()).toEqual([name, "out.xlsx"].sort());
     });
   }
+
+  it("reads a macro-enabled workbook and writes an .xlsm with its macros (the default name ends in .xlsm)", async () => {
+    const dir = caseDir();
+    const input = path.join(dir, "macros.xlsm");
+    writeFileSync(input, await macroWorkbook());
+    const r = await cli(input, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    const out = path.join(dir, "macros-督查通报.xlsm");
+    expect(JSON.parse(r.stdout)).toMatchObject({ total: 99, output: out });
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    expect(await zip.file("[Content_Types].xml")!.async("string")).toContain(MACRO_WORKBOOK);
+    expect(await zip.file("xl/vbaProject.bin")!.async("string")).toBe("binary");
+    expect(readdirSync(dir).sort()).toEqual(["macros-督查通报.xlsm", "macros.xlsm"]);
+  });
+
+  it("refuses to write a macro-enabled workbook as .xlsx (or a plain one as .xlsm), naming the name to use", async () => {
+    const dir = caseDir();
+    const input = path.join(dir, "macros.xlsm");
+    writeFileSync(input, await macroWorkbook());
+    const out = path.join(dir, "通报.xlsx");
+    const r = await cli(input, "-o", out);
+    expectOneChineseLine(r, input, out.replace(/\.xlsx$/, ".xlsm"));
+    expect(r.stderr).toMatch(/输出文件必须是 \.xlsm 文件：.*是启用宏的工作簿，输出的副本保留其中的宏；请改为 .*通报\.xlsm。/);
+
+    const plain = path.join(dir, "调度表.xlsx");
+    copyFileSync(SAMPLE, plain);
+    const asMacro = await cli(plain, "-o", path.join(dir, "通报.xlsm"));
+    expectOneChineseLine(asMacro, plain, path.join(dir, "通报.xlsx"));
+    expect(asMacro.stderr).toMatch(/输出文件必须是 \.xlsx 文件：.*不含宏/);
+    expect(readdirSync(dir).sort()).toEqual(["macros.xlsm", "调度表.xlsx"]);
+  });
 });
 
 describe.concurrent("an output that cannot be written", SLOW, () => {
@@ -300,18 +333,16 @@ describe.concurrent("an output that cannot be written", SLOW, () => {
 });
 
 describe("saving", () => {
-  async function workbook(): Promise<ExcelJS.Workbook> {
-    const wb = new ExcelJS.Workbook();
-    wb.addWorksheet("表").getCell("A1").value = "内容";
-    return wb;
-  }
+  /** The sample as loaded, and no edits: the output is a copy. */
+  const workbook = (): Promise<LoadedWorkbook> => openWorkbook(readFileSync(SAMPLE), SAMPLE);
+  const none = (): PackageEdits => ({ parts: new Map(), tails: new Map() });
 
   it("removes its temporary file when the final rename fails", async () => {
     const dir = caseDir();
     const target = path.join(dir, "通报.xlsx");
     mkdirSync(target);
     writeFileSync(path.join(target, "keep.txt"), "x");
-    const error = await saveWorkbook(await workbook(), target).catch((e: unknown) => e);
+    const error = await saveWorkbook(await workbook(), none(), target).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/是文件夹/);
     expect(readdirSync(dir)).toEqual(["通报.xlsx"]);
@@ -321,7 +352,7 @@ describe("saving", () => {
   it("creates missing folders, and writes only the target", async () => {
     const dir = caseDir();
     const target = path.join(dir, "a", "b", "通报.xlsx");
-    await saveWorkbook(await workbook(), target);
+    await saveWorkbook(await workbook(), none(), target);
     expect(readdirSync(path.dirname(target))).toEqual(["通报.xlsx"]);
   });
 
@@ -329,7 +360,7 @@ describe("saving", () => {
     const dir = caseDir();
     // Only the file name is too long: the folders and the temporary file get written, the rename fails.
     const target = path.join(dir, "a", "b", `${"长".repeat(100)}.xlsx`);
-    const error = await saveWorkbook(await workbook(), target).catch((e: unknown) => e);
+    const error = await saveWorkbook(await workbook(), none(), target).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect((error as Error).message).toMatch(/文件名或路径太长/);
     expect(readdirSync(dir)).toEqual([]);

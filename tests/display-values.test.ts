@@ -1,14 +1,14 @@
 /**
  * Values as the department sees them, in both hosts: a workbook with
  * percent, date, thousands and literal-format cells and a hidden column,
- * built with ExcelJS, gives the same grid through the ExcelJS host (the
- * command line) and through the Office.js host over the strict double
+ * built with ExcelJS, gives the same grid through the command line's
+ * package reader and through the Office.js host over the strict double
  * (loaded from the same bytes), whole and in row chunks.
  */
 import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it } from "vitest";
 import { analyse, type CellValue, type SheetGrid } from "../src/core";
-import { workbookToGrid } from "../src/hosts/exceljs";
+import { readWorkbookGrid } from "../src/hosts/xlsx-package";
 import { analyseWorkbook, detectFeatures } from "../src/hosts/officejs";
 import { probeWorkbook, readSheets } from "../src/hosts/officejs/read-grid";
 import type { DoubleOptions } from "./excel-double";
@@ -59,16 +59,14 @@ async function workbookBytes(): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
-/** The grids the ExcelJS host reads from the bytes, as the command line loads a file. */
-async function viaExcelJs(bytes: Buffer): Promise<readonly SheetGrid[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  return workbookToGrid(wb).sheets;
+/** The grids the command line reads from the bytes. */
+async function viaPackage(bytes: Buffer): Promise<readonly SheetGrid[]> {
+  return (await readWorkbookGrid(bytes)).sheets;
 }
 
 /**
  * A grid's values without trailing empty cells and rows: the Office.js host
- * pads rows to the used range's width, the ExcelJS host stops at a row's last
+ * pads rows to the used range's width, the command line stops at a row's last
  * cell; the core reads both the same.
  */
 function trimmed(sheet: SheetGrid): CellValue[][] {
@@ -100,8 +98,8 @@ async function viaOfficeJs(bytes: Buffer, options: DoubleOptions = {}): Promise<
 }
 
 describe("values as the department sees them", () => {
-  it("the ExcelJS host reads percentages, dates, thousands and literal formats as displayed", async () => {
-    const [notes, sheet] = await viaExcelJs(await workbookBytes());
+  it("the command line reads percentages, dates, thousands and literal formats as displayed", async () => {
+    const [notes, sheet] = await viaPackage(await workbookBytes());
     expect(notes!.values[1]![1]).toBe("50%");
     const rows = sheet!.values.slice(2).map((row) => [...row.slice(4, 7), row[10] ?? null]);
     expect(rows).toEqual([
@@ -119,10 +117,10 @@ describe("values as the department sees them", () => {
 
   it("both hosts give the same grid: values as displayed and the hidden column", async () => {
     const bytes = await workbookBytes();
-    const exceljs = await viaExcelJs(bytes);
+    const cli = await viaPackage(bytes);
     const office = await viaOfficeJs(bytes);
-    expect(office.map((s) => s.name)).toEqual(exceljs.map((s) => s.name));
-    for (const [i, sheet] of exceljs.entries()) {
+    expect(office.map((s) => s.name)).toEqual(cli.map((s) => s.name));
+    for (const [i, sheet] of cli.entries()) {
       expect(trimmed(office[i]!), sheet.name).toEqual(trimmed(sheet));
       expect(office[i]!.hiddenColumns, sheet.name).toEqual(sheet.hiddenColumns);
     }
@@ -130,15 +128,15 @@ describe("values as the department sees them", () => {
 
   it("without ExcelApi 1.9 the Office.js host reads the values as displayed but no hidden columns", async () => {
     const bytes = await workbookBytes();
-    const exceljs = await viaExcelJs(bytes);
+    const cli = await viaPackage(bytes);
     const office = await viaOfficeJs(bytes, { apiVersion: "1.7" });
-    expect(trimmed(office[1]!)).toEqual(trimmed(exceljs[1]!));
+    expect(trimmed(office[1]!)).toEqual(trimmed(cli[1]!));
     expect(office[1]!.hiddenColumns).toBeUndefined();
   });
 
   it("the Office.js host gives the core the same workbook when it reads in row chunks", async () => {
     const bytes = await workbookBytes();
-    const expected = analyse({ sheets: await viaExcelJs(bytes) }, { today: TODAY });
+    const expected = analyse({ sheets: await viaPackage(bytes) }, { today: TODAY });
     expect(expected.tasks.map((t) => [t.target, t.progress])).toEqual([
       ["1,200万元", "60%"],
       ["12.3亿元", "12.5%"],

@@ -6,10 +6,9 @@
  * before any write, and Excel versions.
  */
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { HIGHLIGHT_MARKER, InputError, NOTICE_MARKER, analyse, prepareNotice, type Analysis } from "../src/core";
-import { workbookToGrid } from "../src/hosts/exceljs";
+import { readWorkbookGrid } from "../src/hosts/xlsx-package";
 import {
   analyseWorkbook,
   clearHighlights,
@@ -27,7 +26,7 @@ import { runGenerateNotice } from "../src/commands/one-click";
 import { writeNotice } from "../src/taskpane/actions";
 import { ExcelDouble, OfficeErrorDouble, cellText, cloneModel, emptySheet, parseArea, type DoubleOptions, type SheetModel, type WorkbookModel } from "./excel-double";
 import { SAMPLES, installDouble, largeTrackingModel, sampleModel } from "./excel-double/samples";
-import { workbookFromModel } from "./excel-double/xlsx";
+import { saveModel } from "./excel-double/xlsx";
 
 // The core as it is, with prepareNotice counted (highlightMissed must not word or lay out a notice).
 vi.mock("../src/core", async (importOriginal) => {
@@ -59,13 +58,9 @@ function ctxOf(excel: ExcelDouble) {
 }
 
 /** The grid the command line reads from a sample. */
-async function sampleGrid(file: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path.join(SAMPLES, file));
-  return workbookToGrid(wb);
-}
-/** The grid the command line reads from the model as a workbook. */
-const modelGrid = async (model: WorkbookModel) => workbookToGrid(workbookFromModel(model));
+const sampleGrid = (file: string) => readWorkbookGrid(path.join(SAMPLES, file));
+/** The grid the command line reads from the model saved as a file. */
+const modelGrid = async (model: WorkbookModel) => readWorkbookGrid(await saveModel(model));
 
 /** Our rules on a sheet of the model. */
 function ownRules(sheet: SheetModel) {

@@ -10,7 +10,7 @@ import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError, type NoticeModel } from "../core";
 import { letterDocx, letterFileName, noticeDocx } from "../documents";
-import { outputProblem } from "../hosts/exceljs";
+import { outputProblem } from "../hosts/xlsx-package";
 
 export const DOCUMENT_OPTIONS = {
   docx: { type: "string" },

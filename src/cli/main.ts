@@ -7,7 +7,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { IncompleteStatusError, InputError, SETTING_DEFINITIONS, isoDate, noticeText, parseMapping, summarise, type NoticeSettings, type RunOptions } from "../core";
-import { checkOutput, clearOnWorkbook, loadWorkbook, runOnWorkbook, saveWorkbook } from "../hosts/exceljs";
+import { checkOutput, clearOnWorkbook, loadWorkbook, outputExtension, runOnWorkbook, saveWorkbook } from "../hosts/xlsx-package";
 import { humanReport } from "./report";
 import { DOCUMENT_OPTIONS, DOCUMENT_USAGE, checkDocumentTargets, documentReport, writeDocuments } from "./documents";
 import { VERSION } from "./version";
@@ -16,7 +16,7 @@ const USAGE = `用法 / Usage:
   npm run --silent notice -- <调度表.xlsx> [-o <输出.xlsx>] [选项]
 
 选项 / Options:
-  -o, --output FILE    输出文件（默认：<输入>-督查通报.xlsx）；从不修改输入文件
+  -o, --output FILE    输出文件（默认：<输入>-督查通报.xlsx，含宏的工作簿为 .xlsm）；从不修改输入文件
   --sheet NAME         调度表所在工作表（默认自动查找）
   --map F=COL,...      手动指定列，如 status=G,reason=H（字段：number task lead quarterTarget progress status reason nextSteps …）
 ${SETTING_DEFINITIONS.map((d) => `  --${d.option.padEnd(19)}${d.name}：${d.expects}`).join("\n")}
@@ -63,7 +63,7 @@ function argumentProblem(e: unknown): string {
 
 function defaultOutput(input: string): string {
   const parsed = path.parse(input);
-  return path.join(parsed.dir, `${parsed.name}-督查通报.xlsx`);
+  return path.join(parsed.dir, `${parsed.name}-督查通报${outputExtension(input)}`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -101,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("请给出一个调度表文件（.xlsx），例如：npm run --silent notice -- samples/tracking-2025-q3.xlsx");
   const input = positionals[0]!;
   const output = o.output ?? defaultOutput(input);
-  // Not .xlsx, the input itself, a folder, or a place that cannot be written: refused before any work.
+  // Not .xlsx/.xlsm, the input itself, a folder, or a place that cannot be written: refused before any work.
   await checkOutput(input, output);
   const documents = { docx: o.docx, letters: o.letters };
   if (o.clear && (o.docx !== undefined || o.letters !== undefined)) throw new UsageError("--clear 只清除标记，不生成通报，不能与 --docx 或 --letters 同用。");
@@ -116,16 +116,18 @@ async function main(argv: string[]): Promise<number> {
     today: isoDate(new Date()),
   };
 
-  const wb = await loadWorkbook(input);
+  // Streams the sheets in; an output whose extension does not suit the workbook (.xlsm for macros) is refused first.
+  const wb = await loadWorkbook(input, output);
   if (o.clear) {
-    const removed = clearOnWorkbook(wb);
-    await saveWorkbook(wb, output);
+    const { removed, edits } = clearOnWorkbook(wb);
+    await saveWorkbook(wb, edits, output);
     if (o.json) process.stdout.write(JSON.stringify({ cleared: removed, output }) + "\n");
     else process.stdout.write(`已清除 ${removed} 组未完成标记，写入 ${output}\n`);
     return 0;
   }
-  const { job } = runOnWorkbook(wb, options);
-  await saveWorkbook(wb, output);
+  // The output is the input package with only the tool's sheet, styles and highlight added.
+  const { job, edits } = runOnWorkbook(wb, options);
+  await saveWorkbook(wb, edits, output);
   const written = await writeDocuments(job.notice, documents);
   if (o.json) {
     process.stdout.write(JSON.stringify({ ...summarise(job), output, ...written }, null, 2) + "\n");

@@ -1,16 +1,13 @@
-import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { prepareNotice } from "../../src/core";
-import { workbookToGrid } from "../../src/hosts/exceljs";
+import { readWorkbookGrid } from "../../src/hosts/xlsx-package";
 import { MAX_QUERY_LENGTH, parseResultQuery, resultQuery, type CommandResult } from "../../src/commands/result-query";
 import { failureResult, successResult } from "../../src/commands/result-text";
 import { book, row, trackingSheet } from "../helpers/grid";
 
 describe("ribbon command result", () => {
   it("words a successful run with counts, shares and the missed tasks", async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile("samples/tracking-2025-q3.xlsx");
-    const job = prepareNotice(workbookToGrid(wb), { today: "2025-10-29" });
+    const job = prepareNotice(await readWorkbookGrid("samples/tracking-2025-q3.xlsx"), { today: "2025-10-29" });
     const result = successResult(job);
     expect(result.kind).toBe("success");
     expect(result.title).toBe("督查通报已生成");

@@ -8,9 +8,10 @@
  * colours the message ("……只是扩展名为 .xlsx"): a real workbook named `.xls`
  * is read, a text file named `.xlsx` is not.
  */
-import JSZip from "jszip";
+import { readText } from "./package";
+import { ZipReader } from "./zip";
 
-/** Workbook packages ExcelJS reads (xl/workbook.xml). `.xlsx` is the main one; macros and template flags are dropped on output. */
+/** Workbook packages (xl/workbook.xml): `.xlsx`, macro-enabled `.xlsm` (written back as `.xlsm`), and their templates (written as workbooks). */
 export type WorkbookFormat = "xlsx" | "xlsm" | "xltx" | "xltm";
 
 export type FileKind =
@@ -100,27 +101,25 @@ function overrideContentType(contentTypes: string, part: string): string | undef
 }
 
 async function zipKind(bytes: Uint8Array): Promise<FileKind> {
-  let zip: JSZip;
+  let zip: ZipReader;
   try {
-    zip = await JSZip.loadAsync(bytes);
+    zip = new ZipReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
     return { kind: "damaged" };
   }
-  const names = new Map<string, string>();
-  zip.forEach((name, entry) => {
-    if (!entry.dir) names.set(name.replace(/^\//, "").toLowerCase(), name);
-  });
+  const names = new Set<string>();
+  for (const entry of zip.entries) if (!entry.isDirectory) names.add(entry.name.replace(/^\//, "").toLowerCase());
   if (names.has("xl/workbook.xml")) {
-    const typesName = names.get("[content_types].xml");
+    const typesEntry = zip.get("[Content_Types].xml");
     let format: WorkbookFormat | "xlam" = "xlsx";
-    if (typesName !== undefined) {
+    if (typesEntry !== undefined) {
       let types: string;
       try {
-        types = await zip.file(typesName)!.async("string");
+        types = readText(zip, typesEntry);
       } catch {
         return { kind: "damaged" };
       }
-      // An unknown or missing declaration is left for ExcelJS to judge.
+      // An unknown or missing declaration is left for the reader to judge.
       format = WORKBOOK_CONTENT_TYPES[overrideContentType(types, "/xl/workbook.xml") ?? ""] ?? "xlsx";
     }
     return format === "xlam" ? { kind: "xlam" } : { kind: "workbook", format };
@@ -128,7 +127,7 @@ async function zipKind(bytes: Uint8Array): Promise<FileKind> {
   if (names.has("xl/workbook.bin")) return { kind: "xlsb" };
   if (names.has("word/document.xml")) return { kind: "docx" };
   if (names.has("ppt/presentation.xml")) return { kind: "pptx" };
-  const spreadsheets = [...names.keys()].filter((n) => !n.startsWith("__macosx/") && /\.(xlsx|xlsm|xls|et|csv)$/.test(n)).length;
+  const spreadsheets = [...names].filter((n) => !n.startsWith("__macosx/") && /\.(xlsx|xlsm|xls|et|csv)$/.test(n)).length;
   return { kind: "zip", spreadsheets };
 }
 
@@ -145,7 +144,7 @@ export async function sniffFileKind(bytes: Uint8Array): Promise<FileKind> {
 const PICK_XLSX = "请选择调度表的 .xlsx 文件。";
 const SAVE_AS_XLSX = "请在 Excel 或 WPS 中打开，另存为“Excel 工作簿（*.xlsx）”后再试。";
 
-/** The message for a file that starts like a ZIP but cannot be read as a workbook (also used when ExcelJS fails on it). */
+/** The message for a file that starts like a ZIP but cannot be read as a workbook (also when a part of it cannot be read). */
 export function damagedMessage(file: string): string {
   return `无法打开 ${file}：不是有效的 .xlsx 工作簿，文件已损坏或不完整（可能没有下载或复制完整）；请重新获取该文件，或在 Excel 中打开修复后另存为 .xlsx。`;
 }

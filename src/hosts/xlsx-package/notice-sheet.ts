@@ -1,0 +1,109 @@
+/**
+ * The core's SheetPlan as a worksheet part: every text an inline string in a
+ * cell formatted as text (`@`), so nothing can become a formula or a number;
+ * column widths and hidden columns, row heights, merges, gridlines, page
+ * setup and footer as the plan says.
+ */
+import { cellAddress, columnLetter, rangeAddress, type CellStyle, type PageSetup, type SheetPlan } from "../../core";
+import { escapeCellText, escapeXml } from "./xml";
+
+/** Numbers as short as they are exact. */
+const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+type Sections = { readonly left: string; readonly center: string; readonly right: string };
+/** Page setup fields a plan may carry beyond fitting to pages: a print scale, odd and even footers. */
+type PageOptions = PageSetup & { readonly scale?: number; readonly oddEvenFooters?: { readonly odd: Sections; readonly even: Sections } };
+
+/** `&L…&C…&R…`, empty sections left out. */
+const sectionCodes = (s: Sections) => (s.left ? `&L${s.left}` : "") + (s.center ? `&C${s.center}` : "") + (s.right ? `&R${s.right}` : "");
+
+function headerFooterXml(ps: PageOptions): string {
+  if (ps.oddEvenFooters) {
+    const { odd, even } = ps.oddEvenFooters;
+    return `<headerFooter differentOddEven="1"><oddFooter>${escapeXml(sectionCodes(odd))}</oddFooter><evenFooter>${escapeXml(sectionCodes(even))}</evenFooter></headerFooter>`;
+  }
+  return ps.centerFooter === "" ? "" : `<headerFooter><oddFooter>${escapeXml("&C" + ps.centerFooter)}</oddFooter></headerFooter>`;
+}
+
+export function noticeSheetXml(plan: SheetPlan, styleOf: (style: CellStyle) => number, markerStyle: number): string {
+  // Cells by row (as [column, text, style]), in the order the plan gives them; heights by row.
+  const rows: ([number, string, number][] | undefined)[] = [];
+  const put = (row: number, col: number, text: string, style: number) => {
+    const cells = rows[row] ?? (rows[row] = []);
+    const same = cells.findIndex((c) => c[0] === col);
+    if (same >= 0) cells[same] = [col, text, style];
+    else cells.push([col, text, style]);
+  };
+  const styleIndex = new Map<CellStyle, number>();
+  for (const block of plan.blocks) {
+    let style = styleIndex.get(block.style);
+    if (style === undefined) styleIndex.set(block.style, (style = styleOf(block.style)));
+    for (let r = 0; r < block.texts.length; r++) {
+      const texts = block.texts[r]!;
+      for (let c = 0; c < texts.length; c++) put(block.row + r, block.col + c, texts[c]!, style);
+    }
+  }
+  put(plan.marker.row, plan.marker.col, plan.marker.text, markerStyle);
+  const heights: (number | undefined)[] = [];
+  for (const { row, height } of plan.rowHeights) {
+    heights[row] = height;
+    if (!rows[row]) rows[row] = [];
+  }
+
+  const ps: PageOptions = plan.pageSetup;
+  const lastRow = Math.max(0, rows.length - 1);
+  let lastCol = 0;
+  for (const cells of rows) for (const c of cells ?? []) lastCol = Math.max(lastCol, c[0]);
+
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+    ps.scale === undefined ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "",
+    `<dimension ref="A1:${cellAddress(lastRow, lastCol)}"/>`,
+    `<sheetViews><sheetView${plan.showGridlines ? "" : ' showGridLines="0"'} workbookViewId="0"/></sheetViews>`,
+    '<sheetFormatPr defaultRowHeight="15"/>',
+  ];
+
+  const columns = Math.max(plan.columnWidths.length, ...plan.hiddenColumns.map((c) => c + 1));
+  if (columns > 0) {
+    out.push("<cols>");
+    for (let c = 0; c < columns; c++) {
+      const width = plan.columnWidths[c];
+      const hidden = plan.hiddenColumns.includes(c);
+      if (width === undefined && !hidden) continue;
+      out.push(`<col min="${c + 1}" max="${c + 1}"${width === undefined ? "" : ` width="${num(width)}" customWidth="1"`}${hidden ? ' hidden="1"' : ""}/>`);
+    }
+    out.push("</cols>");
+  }
+
+  out.push("<sheetData>");
+  let data = "";
+  for (let row = 0; row < rows.length; row++) {
+    const cells = rows[row];
+    if (!cells) continue;
+    const height = heights[row];
+    const r = row + 1;
+    data += `<row r="${r}"${height === undefined ? "" : ` ht="${num(height)}" customHeight="1"`}>`;
+    if (cells.length > 1) cells.sort((x, y) => x[0] - y[0]);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      const text = cell[1];
+      const style = cell[2];
+      const ref = columnLetter(cell[0]) + r;
+      data += text === "" ? `<c r="${ref}" s="${style}"/>` : `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(text)}</t></is></c>`;
+    }
+    data += "</row>";
+  }
+  out.push(data);
+  out.push("</sheetData>");
+
+  if (plan.merges.length > 0) out.push(`<mergeCells count="${plan.merges.length}">${plan.merges.map((m) => `<mergeCell ref="${rangeAddress(m)}"/>`).join("")}</mergeCells>`);
+  if (ps.centerHorizontally) out.push('<printOptions horizontalCentered="1"/>');
+  const m = ps.margins;
+  out.push(`<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>`);
+  const fit = ps.scale === undefined ? `fitToWidth="${ps.fitToPagesWide}" fitToHeight="0"` : `scale="${Math.round(ps.scale)}"`;
+  out.push(`<pageSetup paperSize="9" ${fit} orientation="${ps.orientation}"/>`);
+  out.push(headerFooterXml(ps));
+  out.push("</worksheet>");
+  return out.join("");
+}
