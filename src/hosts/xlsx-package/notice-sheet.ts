@@ -102,7 +102,8 @@ export function noticeSheetXml(plan: SheetPlan, styleOf: (style: CellStyle) => n
   const m = ps.margins;
   out.push(`<pageMargins left="${num(m.left)}" right="${num(m.right)}" top="${num(m.top)}" bottom="${num(m.bottom)}" header="${num(m.header)}" footer="${num(m.footer)}"/>`);
   const fit = ps.scale === undefined ? `fitToWidth="${ps.fitToPagesWide}" fitToHeight="0"` : `scale="${Math.round(ps.scale)}"`;
-  out.push(`<pageSetup paperSize="9" ${fit} orientation="${ps.orientation}"/>`);
+  const first = ps.firstPageNumber === undefined ? "" : ` firstPageNumber="${ps.firstPageNumber}" useFirstPageNumber="1"`;
+  out.push(`<pageSetup paperSize="9" ${fit} orientation="${ps.orientation}"${first}/>`);
   out.push(headerFooterXml(ps));
   out.push("</worksheet>");
   return out.join("");
