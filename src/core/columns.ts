@@ -51,6 +51,23 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = {
   contact: "联系人",
 };
 
+/** The fields' names in English (the pane in English, the check's English messages). */
+export const FIELD_ENGLISH: Readonly<Record<Field, string>> = {
+  number: "No.",
+  task: "Task",
+  lead: "Lead department",
+  support: "Supporting units",
+  leadOfficial: "Lead official",
+  annualTarget: "Annual target",
+  quarterTarget: "Quarterly target",
+  deadline: "Deadline",
+  progress: "Progress",
+  status: "Status",
+  reason: "Reason not met",
+  nextSteps: "Next steps",
+  contact: "Contact",
+};
+
 /** Names a user may write in `--map`, besides the field keys themselves. */
 export const FIELD_ALIASES: Readonly<Record<string, Field>> = {
   no: "number",

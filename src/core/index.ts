@@ -6,7 +6,7 @@ export * from "./errors";
 export * from "./settings";
 export * from "./period";
 export * from "./pipeline";
-export { FIELD_LABELS, FIELD_ALIASES, HEADER_PATTERNS } from "./columns";
+export { FIELD_ENGLISH, FIELD_LABELS, FIELD_ALIASES, HEADER_PATTERNS } from "./columns";
 export { STATUS_WORDS, classifyStatus } from "./status";
 export { buildNotice, noticeText, quarterName, type NoticeModel, type Paragraph, type ParagraphRole } from "./notice/model";
 export { WORDING } from "./notice/wording";
@@ -29,7 +29,7 @@ export {
 export { breakLines, breakTitle } from "./layout/line-break";
 export { HIGHLIGHT_MARKER, planHighlight } from "./layout/highlight";
 export { applyOverrides, parseMapping } from "./mapping";
-export { CATEGORY_LABELS, categorySummary } from "./labels";
+export { CATEGORY_ENGLISH, CATEGORY_LABELS, categorySummary } from "./labels";
 export { describeAnalysis, SETTING_WORDING, type OptionWording } from "./describe";
 export { displayValue } from "./number-format";
 export {

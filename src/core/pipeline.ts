@@ -194,6 +194,7 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
       row: null,
       col: null,
       message: "未能从表格标题识别季度，通报中写作“本季度”；可在设置中指定季度。",
+      english: "The title names no quarter: the notice says “本季度” (this quarter); set the quarter in the settings.",
     });
   }
   return { table, tasks, issues, statistics: computeStatistics(tasks, settings.decimals), period: table.period, settings, placeSource, wording: office.wording };

@@ -7,8 +7,8 @@
  *
  * Chinese text carries no Western spaces (`共99项任务`, `第3、4行`).
  */
-import { CATEGORY_LABELS } from "./labels";
-import { CATEGORIES, type Category, type Severity, type Statistics } from "./types";
+import { CATEGORY_ENGLISH, CATEGORY_LABELS } from "./labels";
+import { CATEGORIES, type Severity, type Statistics } from "./types";
 
 export type Locale = "zh-CN" | "en-US";
 
@@ -157,10 +157,8 @@ export function sheetProtected(sheet: string | null, action: ProtectedAction, lo
   return `${sheet === null ? "工作表" : `工作表“${sheet}”`}受保护，无法${ZH_ACTIONS[action]}；请先取消保护（“审阅”→“撤消工作表保护”或“保护工作簿”）后再试。`;
 }
 
-const EN_CATEGORIES: Record<Category, string> = { completed: "completed", onTrack: "on track", missed: "missed", suspended: "suspended", pending: "pending" };
-
 /** `已完成2项（2.02%），序时推进86项（86.87%），…` */
 export function categoryLine(statistics: Statistics, locale: Locale = "zh-CN"): string {
-  if (locale === "en-US") return CATEGORIES.map((c) => `${EN_CATEGORIES[c]} ${statistics.counts[c]} (${statistics.percentages[c]}%)`).join(", ");
+  if (locale === "en-US") return CATEGORIES.map((c) => `${CATEGORY_ENGLISH[c].toLowerCase()} ${statistics.counts[c]} (${statistics.percentages[c]}%)`).join(", ");
   return CATEGORIES.map((c) => `${CATEGORY_LABELS[c]}${statistics.counts[c]}项（${statistics.percentages[c]}%）`).join("，");
 }

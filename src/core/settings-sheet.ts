@@ -63,8 +63,8 @@ export function parseSettingsSheet(sheet: SheetGrid): SheetSettings {
   let wording: Wording = WORDING;
   let trackingSheet: string | undefined;
   const issues: Issue[] = [];
-  const problem = (row: number, message: string) =>
-    issues.push({ code: "bad-setting", severity: "warning", cell: qualifiedAddress(sheet.name, cellAddress(row, 1)), sheet: sheet.name, row, col: 1, message });
+  const problem = (row: number, message: string, english: string) =>
+    issues.push({ code: "bad-setting", severity: "warning", cell: qualifiedAddress(sheet.name, cellAddress(row, 1)), sheet: sheet.name, row, col: 1, message, english });
 
   for (let r = 0; r < sheet.values.length; r++) {
     const key = cellText(cellAt(sheet, r, 0)).replace(/\s+/g, "").replace(/:/g, "：");
@@ -75,36 +75,48 @@ export function parseSettingsSheet(sheet: SheetGrid): SheetSettings {
       if (value === "") continue;
       const parsed = definition.parse(value);
       if (parsed.ok) settings[definition.key] = parsed.value;
-      else problem(r, `“${key}”的值“${value}”无法识别：${parsed.problem}；已使用默认值。`);
+      else problem(r, `“${key}”的值“${value}”无法识别：${parsed.problem}；已使用默认值。`, `“${key}” (${definition.english}): “${value}” is not a valid value; the default is used.`);
     } else if (key === TRACKING_SHEET_KEY) {
       if (value !== "") trackingSheet = value;
     } else if (key.startsWith(COLUMN_PREFIX)) {
       const field = fieldOf(key.slice(COLUMN_PREFIX.length));
       if (field === null) {
-        problem(r, `“${key}”中的字段无法识别；可用：${Object.values(FIELD_LABELS).join("、")}。`);
+        problem(r, `“${key}”中的字段无法识别；可用：${Object.values(FIELD_LABELS).join("、")}。`, `“${key}”: no such field; see the 列： rows of a new settings sheet.`);
         continue;
       }
       if (value === "") continue;
       const col = columnIndex(value);
-      if (col < 0 || col > LAST_COLUMN) problem(r, `“${key}”的列“${value}”不是有效的列字母（A 到 XFD）；已按自动识别。`);
+      if (col < 0 || col > LAST_COLUMN) problem(r, `“${key}”的列“${value}”不是有效的列字母（A到XFD）；已按自动识别。`, `“${key}”: “${value}” is not a column letter (A to XFD); the column is found automatically.`);
       else mapping[field] = col;
     } else if (key.startsWith(STATUS_PREFIX)) {
       const word = key.slice(STATUS_PREFIX.length);
       const category = categoryOf(value);
       if (word === "" || value === "") continue;
-      if (category === null) problem(r, `状态用语“${word}”对应的类别“${value}”无法识别：应为${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join("、")}之一。`);
+      if (category === null) {
+        problem(
+          r,
+          `状态用语“${word}”对应的类别“${value}”无法识别：应为${CATEGORIES.map((c) => CATEGORY_LABELS[c]).join("、")}之一。`,
+          `Status word “${word}”: “${value}” is not a category; use one of ${CATEGORIES.map((c) => `“${CATEGORY_LABELS[c]}”`).join(", ")}.`,
+        );
+      }
       else statusWords.set(statusKey(word), category);
     } else if (key.startsWith(WORDING_PREFIX)) {
       const row = wordingRow(key.slice(WORDING_PREFIX.length));
       if (!row) {
-        problem(r, `“${key}”不是可修改的措辞；可用：${WORDING_ROWS.map((w) => WORDING_PREFIX + w.name).join("、")}。`);
+        problem(r, `“${key}”不是可修改的措辞；可用：${WORDING_ROWS.map((w) => WORDING_PREFIX + w.name).join("、")}。`, `“${key}” is no template of the notice; see the 措辞： rows of a new settings sheet.`);
         continue;
       }
       const parsed = parseTemplate(row, value);
-      if (parsed.unknown !== null) problem(r, `“${key}”中的占位符${parsed.unknown}不能在此使用；可用：${allowedPlaceholders(row).join("")}；已使用默认措辞。`);
+      if (parsed.unknown !== null) {
+        problem(
+          r,
+          `“${key}”中的占位符${parsed.unknown}不能在此使用；可用：${allowedPlaceholders(row).join("")}；已使用默认措辞。`,
+          `“${key}”: placeholder ${parsed.unknown} cannot be used here (use ${allowedPlaceholders(row).join("")}); the built-in wording is used.`,
+        );
+      }
       else if (parsed.value !== null) wording = row.set(wording, parsed.value);
     } else {
-      problem(r, `不认识的设置项“${key}”，已忽略。`);
+      problem(r, `不认识的设置项“${key}”，已忽略。`, `Unknown setting “${key}”, ignored.`);
     }
   }
   return { settings: settings as Partial<NoticeSettings>, trackingSheet, mapping, statusWords, wording, issues };

@@ -117,6 +117,8 @@ export interface Issue {
   readonly col: number | null;
   /** Chinese message for the user. */
   readonly message: string;
+  /** The same in English, for the pane in English (the workbook's own names stay as written). */
+  readonly english?: string;
 }
 
 export interface CategoryShare {

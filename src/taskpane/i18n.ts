@@ -3,11 +3,14 @@
  * Office's display language. The results of operations use the wording the
  * ribbon's dialog and the command line share (src/core/results.ts); the
  * settings' names and hints come from their definitions
- * (src/core/settings.ts). Chinese text carries no Western spaces
+ * (src/core/settings.ts), the check's messages carry their English (Issue.english).
+ * Chinese text carries no Western spaces
  * (`第3、4行`, `共20项任务`).
  */
 import {
+  CATEGORY_ENGLISH,
   CATEGORY_LABELS,
+  FIELD_ENGLISH,
   FIELD_LABELS,
   SETTING_DEFINITIONS,
   checked,
@@ -140,21 +143,6 @@ export interface Strings {
 }
 
 const ZH_SHORT: Record<Category, string> = { completed: "已完成", onTrack: "序时", missed: "未完成", suspended: "暂缓", pending: "待定" };
-const EN_FIELDS: Record<Field, string> = {
-  number: "No.",
-  task: "Task",
-  lead: "Lead department",
-  support: "Supporting units",
-  leadOfficial: "Lead official",
-  annualTarget: "Annual target",
-  quarterTarget: "Quarterly target",
-  deadline: "Deadline",
-  progress: "Progress",
-  status: "Status",
-  reason: "Reason not met",
-  nextSteps: "Next steps",
-  contact: "Contact",
-};
 const ZH_QUARTERS = ["一季度", "二季度", "三季度", "四季度"];
 
 const ZH_SETTING_LABELS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, d.name])) as Record<SettingKey, string>;
@@ -300,10 +288,10 @@ export const EN_US: Strings = {
     done: "Done",
   },
   busy: "Working…",
-  categories: { completed: "Completed", onTrack: "On track", missed: "Missed", suspended: "Suspended", pending: "Pending" },
+  categories: CATEGORY_ENGLISH,
   categoriesShort: { completed: "Done", onTrack: "On track", missed: "Missed", suspended: "Susp.", pending: "Pend." },
   severities: { error: "Error", warning: "Warning", info: "Note" },
-  fields: EN_FIELDS,
+  fields: FIELD_ENGLISH,
   sections: { detection: "Tracking sheet", mapping: "Columns", issues: "Check results", statistics: "Statistics", settings: "Notice settings" },
   detection: {
     sheet: "Sheet",

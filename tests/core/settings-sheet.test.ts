@@ -54,6 +54,9 @@ describe("the settings sheet", () => {
     ]);
     expect(read.issues[0]!.message).toBe("“小数位数”的值“九”无法识别：应为0到4的整数；已使用默认值。");
     expect(read.issues[5]!.message).toContain("{部门数}");
+    // Each with its English, for the pane in English.
+    expect(read.issues[0]!.english).toBe("“小数位数” (Decimals of shares): “九” is not a valid value; the default is used.");
+    for (const i of read.issues) expect(i.english?.replace(/“[^”]*”|\{[^}]*\}|措辞：|列：/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
     expect(read.wording).toBe(WORDING);
   });
 

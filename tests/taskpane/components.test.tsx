@@ -348,5 +348,7 @@ describe("App on the strict Excel double", () => {
       .map((e) => (e.textContent ?? "").replace(/区人民政府办公室/g, ""));
     for (const text of chrome) expect(text).not.toMatch(/[\u4e00-\u9fff]/);
     expect(view.querySelector("[data-testid=detected-header]")?.textContent).toBe("row 3, 4");
+    // The check's own message in English; only the task's label (the sheet's numbering) stays as written.
+    expect(view.querySelector("ul")?.textContent).toContain("第14项: missed, but no reason given.");
   });
 });

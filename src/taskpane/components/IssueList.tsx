@@ -57,7 +57,7 @@ export function IssueList({ strings, issues, onSelect }: IssueListProps) {
                 {strings.severities[issue.severity]}
               </Badge>
               <span className={styles.cell}>{issueLocation(issue)}</span>
-              <span className={styles.message}>{issue.message}</span>
+              <span className={styles.message}>{strings.locale === "en-US" ? (issue.english ?? issue.message) : issue.message}</span>
             </>
           );
           return (
