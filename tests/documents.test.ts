@@ -80,6 +80,7 @@ describe("the notice as a Word document", () => {
       expect(p.pPr).toContain('w:line="579"');
       expect(p.pPr).toContain('w:lineRule="exact"');
       expect(p.pPr).toContain('<w:widowControl w:val="false"/>');
+      expect(p.pPr).toContain("<w:overflowPunct/>");
     }
   });
 

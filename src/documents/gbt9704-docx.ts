@@ -70,10 +70,14 @@ const firstLineIndent = { firstLine: Math.round(GBT9704.firstLineIndentChars * C
 /**
  * A paragraph on the grid, with no space added between Chinese and digits
  * (the page model counts none) and no widow/orphan control, so that every
- * page is filled to its 22nd line as the sheet's pages are.
+ * page is filled to its 22nd line as the sheet's pages are. Punctuation may
+ * overflow the line (w:overflowPunct, Word's own default: Word hangs such a
+ * mark in the margin); LibreOffice reads the flag as "no hanging
+ * punctuation" and carries the character before it down instead, where it
+ * would otherwise not draw a mark hanging past a justified line.
  */
 function paragraph(options: IParagraphOptions): Paragraph {
-  return new Paragraph({ ...onGrid, autoSpaceEastAsianText: false, widowControl: false, ...options });
+  return new Paragraph({ ...onGrid, autoSpaceEastAsianText: false, widowControl: false, overflowPunctuation: true, ...options });
 }
 
 /** A body paragraph; one that opens with `（一）` has that heading, up to its first full stop, in 楷体. */

@@ -48,8 +48,15 @@ describe("the line breaker", () => {
     expect(breakLines("一二三2025年", 4)).toEqual(["一二三", "2025年"]);
     expect(breakLines("增长5.5%以上", 3)).toEqual(["增长", "5.5%", "以上"]);
     expect(breakLines("一二1,200万元", 4)).toEqual(["一二", "1,200万", "元"]);
-    expect(breakLines("推进COVID-19防控", 6)).toEqual(["推进", "COVID-19防", "控"]);
+    expect(breakLines("推进COVID-19防控", 7)).toEqual(["推进", "COVID-19防", "控"]);
     expect(tokenize("B2B平台").map((t) => t.text)).toEqual(["B2B", "平", "台"]);
+  });
+
+  it("counts a quarter em either side of a Western run next to Chinese, as LibreOffice and Word space it", () => {
+    expect(tokenize("围绕2025年").map((t) => t.width)).toEqual([1, 1, 2.5, 1]);
+    expect(tokenize("2025").map((t) => t.width)).toEqual([2]);
+    // 26 ems of Chinese and “2025” would be 28 ems, but 28.5 with the spacing: the line breaks before the last character.
+    expect(breakLines("一".repeat(12) + "2025" + "一".repeat(14), 28)).toEqual(["一".repeat(12) + "2025" + "一".repeat(13), "一"]);
   });
 
   it("splits a word longer than a whole line where the line ends", () => {

@@ -1,12 +1,9 @@
 /** The bundled samples as the core's grid, read as the command line reads them (one place to change when the host does). */
-import ExcelJS from "exceljs";
 import type { WorkbookGrid } from "../../src/core";
-import { workbookToGrid } from "../../src/hosts/exceljs/read-grid";
+import { readWorkbookGrid } from "../../src/hosts/xlsx-package";
 
 export async function sampleGrid(file = "samples/tracking-2025-q3.xlsx"): Promise<WorkbookGrid> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return workbookToGrid(wb);
+  return readWorkbookGrid(file);
 }
 
 /** The settings the golden notice is written with. */

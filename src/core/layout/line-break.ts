@@ -11,7 +11,10 @@
  * - an empty paragraph is one empty line; a line feed starts a new line.
  *
  * Widths are in ems of the paragraph's font (see text-measure.ts), so one
- * breaker serves the 16 pt body and the 22 pt title alike.
+ * breaker serves the 16 pt body and the 22 pt title alike. A run of digits
+ * or Latin letters next to Chinese counts a quarter em more on each such
+ * side: LibreOffice and Word set that much space between Chinese and Western
+ * text (Excel does not), and a line measured so fits in all of them.
  */
 import { charWidth, textWidth } from "./text-measure";
 
@@ -26,6 +29,9 @@ export interface Token {
   readonly width: number;
 }
 
+/** Space some renderers set between a Western run and a full-width neighbour, in ems. */
+export const WESTERN_SPACING = 0.25;
+
 /** Digits and Latin letters with what joins them inside a word or a number: `5.5%`, `1,200`, `COVID-19`, `e-mail`. */
 const WORD = /[0-9A-Za-z]+(?:[.,:/'&+_-][0-9A-Za-z]+)*%?/y;
 /** `——` and `……` stay in one piece. */
@@ -37,7 +43,7 @@ const DASHES = /(?:—{2,}|…{2,}|-{2,}|\.{3,})/y;
  * characters, so that it can be split at any line end.
  */
 export function tokenize(text: string, maxEms = Infinity): Token[] {
-  const tokens: Token[] = [];
+  const tokens: (Token & { western?: boolean })[] = [];
   let i = 0;
   while (i < text.length) {
     let piece: string | null = null;
@@ -49,16 +55,22 @@ export function tokenize(text: string, maxEms = Infinity): Token[] {
         break;
       }
     }
+    const western = piece !== null && /^[0-9A-Za-z]/.test(piece);
     if (piece === null) piece = String.fromCodePoint(text.codePointAt(i)!);
     i += piece.length;
     const width = textWidth(piece);
     if (width > maxEms && [...piece].length > 1) {
       for (const ch of piece) tokens.push({ text: ch, width: charWidth(ch.codePointAt(0)!) });
     } else {
-      tokens.push({ text: piece, width });
+      tokens.push({ text: piece, width, western });
     }
   }
-  return tokens;
+  // The space around a Western run next to full-width text, counted with the run.
+  return tokens.map((t, k) => {
+    if (!t.western) return { text: t.text, width: t.width };
+    const sides = [tokens[k - 1], tokens[k + 1]].filter((n) => n !== undefined && n.width >= 1).length;
+    return { text: t.text, width: t.width + sides * WESTERN_SPACING };
+  });
 }
 
 const startsBadly = (t: Token | undefined) => t !== undefined && NO_LINE_START.has([...t.text][0]!);
