@@ -1,6 +1,6 @@
 // Builds the command line into one plain JavaScript file for Node 20+:
-// dist-cli/supervision-notice.cjs, the package's `bin`. ExcelJS and every other
-// dependency are bundled in, so the packed tarball installs with no
+// dist-cli/supervision-notice.cjs, the package's `bin`. Every library it uses
+// is bundled in, so the packed tarball installs with no
 // dependencies and runs without TypeScript (`npm pack`, `npm install -g`).
 //
 //   node scripts/build-cli.mjs              always builds (npm run build:cli, prepack)
@@ -39,7 +39,7 @@ const result = await build({
   bundle: true,
   platform: "node",
   target: "node20",
-  // CommonJS: ExcelJS and its dependencies are CommonJS and require() Node's modules.
+  // CommonJS: plain for Node, and what CommonJS libraries (zip, docx) expect when they require() Node's modules.
   format: "cjs",
   // Smaller and faster to load; names are kept readable for DEBUG=1 stack traces.
   minifyWhitespace: true,
