@@ -39,7 +39,7 @@ const result = await build({
   bundle: true,
   platform: "node",
   target: "node20",
-  // CommonJS: plain for Node, and what CommonJS libraries (zip, docx) expect when they require() Node's modules.
+  // CommonJS: plain for Node, and what bundled CommonJS libraries expect when they require() Node's modules.
   format: "cjs",
   // Smaller and faster to load; names are kept readable for DEBUG=1 stack traces.
   minifyWhitespace: true,
