@@ -119,6 +119,8 @@ export default async function config(env = {}, argv = {}) {
       commands: "./src/commands/commands.ts",
       // The ribbon command's result dialog (text in the query string).
       result: "./src/commands/result.ts",
+      // Excel for Mac saves the pane's Word documents through this page in the default browser (no office.js).
+      download: "./src/taskpane/download.ts",
     },
     output: {
       path: resolve(root, "dist"),
@@ -165,6 +167,11 @@ export default async function config(env = {}, argv = {}) {
         template: "./src/commands/commands.html",
         chunks: ["commands"],
         templateParameters: { officeJsUrl },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "download.html",
+        template: "./src/taskpane/download.html",
+        chunks: ["download"],
       }),
       new HtmlWebpackPlugin({
         filename: "result.html",

@@ -30,13 +30,14 @@ import {
   type Severity,
 } from "../core";
 import type { ProgressStep } from "../hosts/officejs";
+import type { SaveWay } from "./deliver";
 
 export type { Locale } from "../core";
 export { pickLocale } from "../core";
 export { officeDisplayLanguage } from "../hosts/officejs";
 
-/** The pane's operations; `draft` is offered only when statuses are missing. */
-export type ActionKind = "check" | "highlight" | "clear" | "generate" | "draft";
+/** The pane's operations; `draft` is offered only when statuses are missing; `docx` and `letters` save Word documents. */
+export type ActionKind = "check" | "highlight" | "clear" | "generate" | "draft" | "docx" | "letters";
 
 export interface Strings {
   readonly locale: Locale;
@@ -137,6 +138,14 @@ export interface Strings {
     readonly settingsSaved: string;
   };
   readonly tooOld: { readonly title: string; readonly body: string };
+  /** The Word documents: the notice as .docx, the 督办单 in a .zip. `way`: how the file went to the user (deliver.ts). */
+  readonly documents: {
+    readonly label: string;
+    readonly saved: (file: string, way: SaveWay) => string;
+    readonly lettersSaved: (count: number, file: string, way: SaveWay) => string;
+    readonly noLetters: string;
+    readonly saveAgain: (file: string) => string;
+  };
   readonly otherActions: string;
   readonly errorTitle: string;
   readonly dismiss: string;
@@ -172,13 +181,15 @@ export const ZH_CN: Strings = {
   appTitle: "督查通报助手",
   appSubtitle: "检查调度表 · 标记未完成 · 生成督查通报",
   notInExcel: "请在Excel中打开本加载项。",
-  actions: { check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报", draft: "生成草稿" },
+  actions: { check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报", draft: "生成草稿", docx: "Word版通报", letters: "督办单" },
   actionHints: {
     check: "重新读取并检查调度表",
     highlight: "用条件格式标出未完成季度目标的任务，不改动原有内容",
     clear: "移除本工具添加的未完成标记",
     generate: "检查、标记未完成任务，并写入督查通报工作表",
     draft: "完成状态未填全时仍生成通报，标题标为“（草稿）”，并注明未计入的任务数",
+    docx: "按GB/T 9704公文版式生成通报的Word文档（.docx），保存到本机",
+    letters: "为每个有未完成任务的牵头部门各生成一份督办单（.docx），打包为一个.zip文件保存到本机",
   },
   actionsLabel: "操作",
   draftHint: "点击“生成草稿”生成草稿",
@@ -260,6 +271,14 @@ export const ZH_CN: Strings = {
     settingsSaved: "已保存到“通报设置”工作表，并重新检查。",
   },
   tooOld: excelTooOld("zh-CN"),
+  documents: {
+    label: "公文文件",
+    saved: (file, way) => (way === "browser" ? `已生成“${file}”，已在默认浏览器中打开保存页面（Mac版Excel不能直接下载文件）。` : `已生成“${file}”，已交给浏览器下载。`),
+    lettersSaved: (count, file, way) =>
+      way === "browser" ? `已生成${count}份督办单，打包为“${file}”，已在默认浏览器中打开保存页面。` : `已生成${count}份督办单，打包为“${file}”，已交给浏览器下载。`,
+    noLetters: "没有未完成季度目标的任务，无需督办单。",
+    saveAgain: (file) => `没有开始下载？点此保存“${file}”`,
+  },
   otherActions: "其他操作",
   errorTitle: "操作未完成",
   dismiss: "关闭消息",
@@ -270,13 +289,15 @@ export const EN_US: Strings = {
   appTitle: "Supervision Notice Assistant",
   appSubtitle: "Check the tracking sheet · mark missed tasks · write the notice",
   notInExcel: "Open this add-in in Excel.",
-  actions: { check: "Check", highlight: "Mark missed", clear: "Clear marks", generate: "Write notice", draft: "Write a draft" },
+  actions: { check: "Check", highlight: "Mark missed", clear: "Clear marks", generate: "Write notice", draft: "Write a draft", docx: "Word document", letters: "Letters" },
   actionHints: {
     check: "Read and check the tracking sheet again",
     highlight: "Mark tasks that missed their quarterly target with a conditional format; cell contents stay as they are",
     clear: "Remove the marks this add-in added",
     generate: "Check, mark missed tasks and write the notice sheet",
     draft: "Write the notice although some statuses are missing; its title marks it as a draft and it says how many tasks are not counted",
+    docx: "Save the notice as a Word document (.docx) in the GB/T 9704 layout of official documents",
+    letters: "Save a supervision letter (.docx) to each lead department with missed tasks, all in one .zip",
   },
   actionsLabel: "Actions",
   draftHint: "choose “Write a draft” to write a draft anyway",
@@ -359,6 +380,14 @@ export const EN_US: Strings = {
     settingsSaved: "Saved to the settings sheet; checked again.",
   },
   tooOld: excelTooOld("en-US"),
+  documents: {
+    label: "Documents",
+    saved: (file, way) => (way === "browser" ? `Made “${file}”; your default browser opened a page that saves it (Excel for Mac cannot download files itself).` : `Made “${file}”; your browser is downloading it.`),
+    lettersSaved: (count, file, way) =>
+      way === "browser" ? `Made ${count} letters in “${file}”; your default browser opened a page that saves it.` : `Made ${count} letters in “${file}”; your browser is downloading it.`,
+    noLetters: "No task missed its quarterly target: there are no letters to write.",
+    saveAgain: (file) => `Download did not start? Save “${file}”`,
+  },
   otherActions: "More actions",
   errorTitle: "Not done",
   dismiss: "Dismiss",

@@ -6,9 +6,11 @@
  * (describeError).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { IncompleteStatusError, incompleteStatusesEnglish, problemCounts, type Analysis, type Issue, type NoticeJob, type SettingsValues } from "../core";
+import { IncompleteStatusError, composeNotice, incompleteStatusesEnglish, problemCounts, type Analysis, type Issue, type NoticeJob, type SettingsValues } from "../core";
 import { NO_STORED_SETTINGS, describeError, detectFeatures, type ExcelFeatures, type ProgressStep, type RunEvents, type StoredSettings } from "../hosts/officejs";
 import * as actions from "./actions";
+import { saveFile, type SaveEnvironment } from "./deliver";
+import { makeDocument } from "./documents";
 import { issueTarget, todayIso } from "./format";
 import type { ActionKind, Strings } from "./i18n";
 
@@ -21,6 +23,8 @@ export interface PaneMessage {
   readonly text: string;
   /** An action the message offers (the draft, when statuses are missing). */
   readonly offer?: ActionKind;
+  /** A file the message lets the user save (again): an object URL and the file's name. */
+  readonly link?: { readonly href: string; readonly download: string; readonly label: string };
 }
 
 export type BusyKind = ActionKind | "start" | "save";
@@ -55,6 +59,8 @@ export interface WorkbookDeps {
   readonly today?: () => string;
   /** The first load, when the entry already started it (see actions.firstLoad). */
   readonly firstLoad?: Promise<actions.FirstLoad>;
+  /** Where saved files go (deliver.ts); tests give their own. */
+  readonly saveEnvironment?: () => SaveEnvironment;
 }
 
 /** Tasks left out of the statistics: their status is empty or not recognised (the check reports each). */
@@ -65,6 +71,7 @@ function uncounted(analysis: Analysis): number {
 export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): WorkbookApi {
   const runner = deps.run ?? actions.excelRun;
   const today = deps.today ?? (() => todayIso());
+  const saveEnvironment = deps.saveEnvironment;
   const [features] = useState<ExcelFeatures>(() => deps.features ?? detectFeatures());
   const { supported } = features;
   const [state, setState] = useState<WorkbookState>(() => ({
@@ -193,10 +200,23 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
             const job = await actions.writeNotice(today(), events, runner, { draft: kind === "draft" });
             return { analysis: job.analysis, message: writtenMessage(job) };
           }
+          case "docx":
+          case "letters": {
+            // The notice of a fresh check, as the sheet would be written; nothing in the workbook changes.
+            const analysis = await actions.checkWorkbook(today(), events, runner);
+            const notice = composeNotice(analysis, { today: today() });
+            patch({ step: null });
+            const made = await makeDocument(kind, notice);
+            if (made === null) return { analysis, message: { kind: "info", text: strings.documents.noLetters } };
+            const saved = saveFile(made.name, made.bytes, made.type, saveEnvironment?.());
+            const text = kind === "docx" ? strings.documents.saved(made.name, saved.way) : strings.documents.lettersSaved(made.count, made.name, saved.way);
+            const link = saved.url === null ? undefined : { href: saved.url, download: made.name, label: strings.documents.saveAgain(made.name) };
+            return { analysis, message: { kind: "success", text, ...(link ? { link } : {}) } };
+          }
         }
       });
     },
-    [supported, guarded, runner, today, events, checkedMessage, writtenMessage, strings],
+    [supported, guarded, runner, today, events, checkedMessage, writtenMessage, strings, patch, saveEnvironment],
   );
 
   const select = useCallback(

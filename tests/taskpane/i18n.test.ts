@@ -62,7 +62,7 @@ describe("strings", () => {
   });
 
   it("Chinese is Chinese and English is not (the settings sheet's own name aside)", () => {
-    expect(ZH_CN.actions).toEqual({ check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报", draft: "生成草稿" });
+    expect(ZH_CN.actions).toEqual({ check: "检查", highlight: "标记未完成", clear: "清除标记", generate: "生成通报", draft: "生成草稿", docx: "Word版通报", letters: "督办单" });
     for (const [key, text] of leaves(EN_US)) expect(text.replace(/通报设置/g, ""), key).not.toMatch(/[\u4e00-\u9fff]/);
   });
 

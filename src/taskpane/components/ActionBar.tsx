@@ -1,8 +1,9 @@
 /**
  * The actions: 生成通报, the one primary button, with who signs the notice and
  * when (and a link to change it) under it; 检查 and 标记未完成 beside each
- * other; the progress of the running action and the last message; 清除标记
- * apart, under the message.
+ * other; Word版通报 and 督办单 (the Word documents) under them; the progress of
+ * the running action and the last message (with a link to save a document
+ * again); 清除标记 apart, under the message.
  */
 import { Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { ActionKind, Strings } from "../i18n";
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
 });
 
 const SECONDARY: readonly ActionKind[] = ["check", "highlight"];
+const DOCUMENTS: readonly ActionKind[] = ["docx", "letters"];
 
 /** Who signs the notice and on which day (`YYYY-MM-DD`), shown before generating. */
 export interface Signing {
@@ -68,6 +70,9 @@ export function ActionBar({ strings, busy, step, disabled, message, signing, onA
         </Link>
       </Caption1>
       <div className={styles.buttons}>{SECONDARY.map((kind) => button(kind, styles.button))}</div>
+      <div className={styles.buttons} role="group" aria-label={strings.documents.label}>
+        {DOCUMENTS.map((kind) => button(kind, styles.button))}
+      </div>
       <div className={styles.status} role="status" aria-live="polite">
         {busy !== null && <Spinner size="extra-tiny" labelPosition="after" label={step ? strings.steps[step] : strings.busy} />}
       </div>
@@ -78,6 +83,14 @@ export function ActionBar({ strings, busy, step, disabled, message, signing, onA
               <MessageBarTitle data-testid="message-title">{message.title ?? strings.errorTitle}</MessageBarTitle>
             )}
             <span data-testid="message-text">{message.text}</span>
+            {message.link && (
+              <>
+                {" "}
+                <Link href={message.link.href} download={message.link.download} data-testid="save-again">
+                  {message.link.label}
+                </Link>
+              </>
+            )}
           </MessageBarBody>
           <MessageBarActions
             containerAction={
