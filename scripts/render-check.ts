@@ -17,7 +17,7 @@
  * - the sheet's lines stay inside the 156 mm text block.
  *
  *   node --import tsx scripts/render-check.ts          check
- *   node --import tsx scripts/render-check.ts --docs   check, and write page 1 of each as docs/*.png
+ *   node --import tsx scripts/render-check.ts --docs   check, and write page 1 of each as docs/*.png (the README's pictures)
  *
  * Needs soffice (libreoffice-calc-nogui, libreoffice-writer-nogui),
  * pdftotext and pdftoppm (poppler-utils) and CJK fonts (fonts-noto-cjk);
@@ -200,7 +200,6 @@ try {
       console.log(`wrote docs/${name}.png`);
     };
     shot(sheetPdf, first + 1, "notice-sheet-1");
-    shot(sheetPdf, first + 2, "notice-sheet-2");
     shot(docxPdf, 1, "notice-docx-1");
     shot(path.join(dir, "letter", "区住建局.pdf"), 1, "letter-1");
   }
