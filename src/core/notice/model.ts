@@ -104,23 +104,30 @@ function overallParagraph(input: NoticeInput, globals: Globals, wording: Wording
 /** The values an entry's templates take from the task. */
 const ENTRY_VALUES = ["head", "targetSentence", "reason", "progress", "nextSteps"];
 
+/** The entry values each template names (templates repeat for every task: worked out once). */
+const OWN_NAMES = new Map<string, string[]>();
+
+function ownNames(template: string): string[] {
+  let names = OWN_NAMES.get(template);
+  if (!names) OWN_NAMES.set(template, (names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((n) => ENTRY_VALUES.includes(n))));
+  return names;
+}
+
 function entryParagraphs(task: Task, globals: Globals, templates: readonly string[], wording: Wording): string[] {
-  const values: Record<string, string | number> = {
-    ...globals,
-    head: fill(wording.entryHead, { ...globals, label: task.label, task: quoteInner(flattenText(task.text)), lead: task.leadText || wording.noLead }),
+  const values: Record<string, string> = {
+    head: fill(wording.entryHead, { label: task.label, task: quoteInner(flattenText(task.text)), lead: task.leadText || wording.noLead }, globals),
     targetSentence:
-      task.target === "" ? "" : fill(task.targetKind === "annual" ? wording.entryAnnualTarget : wording.entryTarget, { ...globals, target: endSentence(task.target) }),
+      task.target === "" ? "" : fill(task.targetKind === "annual" ? wording.entryAnnualTarget : wording.entryTarget, { target: endSentence(task.target) }, globals),
     reason: endSentence(task.reason),
     progress: endSentence(task.progress),
     nextSteps: endSentence(task.nextSteps),
   };
   const out: string[] = [];
   for (const template of templates) {
-    const names = [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
     // A paragraph stands when it names the task, or when a value of the task it names is there.
-    const own = names.filter((n) => ENTRY_VALUES.includes(n));
+    const own = ownNames(template);
     const keep = own.includes("head") || own.length === 0 || own.some((n) => values[n] !== "");
-    if (keep) out.push(fill(template, values));
+    if (keep) out.push(fill(template, values, globals));
   }
   return out;
 }

@@ -138,10 +138,10 @@ export const WORDING: Wording = {
   },
 };
 
-/** Fills `{name}` placeholders; an unknown name is a programming error. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+/** Fills `{name}` placeholders from `values`, else `fallback`; an unknown name is a programming error. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>, fallback: Readonly<Record<string, string | number>> = {}): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v = values[name];
+    const v = values[name] ?? fallback[name];
     if (v === undefined) throw new Error(`wording placeholder {${name}} has no value`);
     return String(v);
   });
