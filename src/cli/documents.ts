@@ -5,12 +5,12 @@
  * into the workbook. Paths are checked before any work; a file is written
  * to a temporary name and renamed, so a failed write leaves nothing half.
  */
-import { constants, type Stats } from "node:fs";
-import { access, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError, type NoticeModel } from "../core";
 import { letterDocx, letterFileName, noticeDocx } from "../documents";
-import { outputProblem } from "../hosts/xlsx-package";
+import { outputProblem, statOrUndefined } from "../hosts/xlsx-package";
 
 export const DOCUMENT_OPTIONS = {
   docx: { type: "string" },
@@ -36,16 +36,6 @@ export interface WrittenLetter {
 export interface WrittenDocuments {
   readonly docx?: string;
   readonly letters?: { readonly dir: string; readonly files: readonly WrittenLetter[] };
-}
-
-async function statOrUndefined(file: string): Promise<Stats | undefined> {
-  try {
-    return await stat(file);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw e;
-  }
 }
 
 /** The nearest folder that exists at or above `target` must be a folder we may write into. */

@@ -118,7 +118,7 @@ export function outputProblem(e: unknown, output: string): string | undefined {
 }
 
 /** Undefined when nothing is there, also when a parent is a file. */
-async function statOrUndefined(file: string): Promise<Stats | undefined> {
+export async function statOrUndefined(file: string): Promise<Stats | undefined> {
   try {
     return await stat(file);
   } catch (e) {

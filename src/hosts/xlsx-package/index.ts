@@ -3,7 +3,7 @@
  * as a stream into the core's grid and writes a copy that differs from it
  * only by the core's plans (see write.ts).
  */
-export { checkOutput, checkOutputFormat, loadWorkbook, openWorkbook, outputExtension, outputProblem, readWorkbookGrid, saveWorkbook, writeWorkbook, type LoadedWorkbook } from "./files";
+export { checkOutput, checkOutputFormat, loadWorkbook, openWorkbook, outputExtension, outputProblem, readWorkbookGrid, saveWorkbook, statOrUndefined, writeWorkbook, type LoadedWorkbook } from "./files";
 export { fileKindProblem, sniffFileKind, type FileKind, type WorkbookFormat } from "./file-kind";
 export { runOnWorkbook, clearOnWorkbook, type WorkbookRun } from "./run";
 export type { PackageEdits } from "./write";

@@ -12,7 +12,7 @@
  * Every other part is copied as it is stored.
  */
 import path from "node:path/posix";
-import { sheetNameTaken, type HighlightPlan, type SheetPlan } from "../../core";
+import { columnLetter, sheetNameTaken, type HighlightPlan, type SheetPlan } from "../../core";
 import { editHighlight } from "./highlight";
 import { noticeSheetXml } from "./notice-sheet";
 import { CONTENT_TYPE, NS, PackageError, partText, STYLES_REL, WORKSHEET_REL, type WorkbookPackage } from "./package";
@@ -47,20 +47,10 @@ export function noticeSheetToReplace(pkg: WorkbookPackage, read: PackageRead, pl
 /** `'三季度督查通报'!$A$1:$A$57`. */
 function printAreaRef(sheetName: string, plan: SheetPlan): string {
   const a = plan.pageSetup.printArea;
-  const cell = (r: number, c: number) => `$${columnLetterOf(c)}$${r + 1}`;
+  const cell = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
   return `'${sheetName.replace(/'/g, "''")}'!${cell(a.row, a.col)}:${cell(a.row + a.rowCount - 1, a.col + a.colCount - 1)}`;
 }
 
-function columnLetterOf(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    s = String.fromCharCode(65 + rem) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** The first `worksheets/sheetN.xml` beside the workbook part that the package does not have. */
 function freeSheetPart(pkg: WorkbookPackage, taken: ReadonlySet<string>): string {
