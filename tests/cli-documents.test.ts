@@ -1,25 +1,14 @@
 /** The command line's --docx and --letters: the same notice as a Word document, one 督办单 per lagging department. */
-import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cli } from "./helpers/cli";
 
-const run = promisify(execFile);
 const SAMPLE = "samples/tracking-2025-q3.xlsx";
 const dir = mkdtempSync(path.join(tmpdir(), "notice-docs-"));
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8" });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 /** The text of each paragraph of a .docx. */
 async function bodyText(file: string): Promise<string[]> {

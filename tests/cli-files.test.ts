@@ -4,40 +4,23 @@
  * naming the file and what it is, and writes nothing (no output, no temporary
  * file, no folder).
  */
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../src/core/errors";
 import { fileKindProblem, sniffFileKind, type FileKind } from "../src/hosts/xlsx-package/file-kind";
 import { openWorkbook, outputProblem, saveWorkbook, type LoadedWorkbook } from "../src/hosts/xlsx-package/files";
 import type { PackageEdits } from "../src/hosts/xlsx-package/write";
+import { cli, type CliResult } from "./helpers/cli";
 
-const run = promisify(execFile);
 const SAMPLE = "samples/tracking-2025-q3.xlsx";
 const root = mkdtempSync(path.join(tmpdir(), "notice-files-"));
 /** Each command-line run starts Node and tsx; on a busy two-core machine a few of them take longer than the default 30 s. */
 const SLOW = { timeout: 120_000 };
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8" });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

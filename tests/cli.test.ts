@@ -1,32 +1,15 @@
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cli, type CliResult } from "./helpers/cli";
 
-const run = promisify(execFile);
 const SAMPLE = "samples/tracking-2025-q3.xlsx";
 const VARIANT = "samples/tracking-variant.xlsx";
 const dir = mkdtempSync(path.join(tmpdir(), "notice-cli-"));
 
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(...args: string[]): Promise<CliResult> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8" });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

@@ -4,26 +4,14 @@
  * of `--json`, the notice text and the report, or the refusal and that
  * nothing was written.
  */
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { layoutWorkbook, loadLayouts, type LayoutRun } from "./fixtures/layouts";
+import { cli } from "./helpers/cli";
 
-const exec = promisify(execFile);
 const dir = mkdtempSync(path.join(tmpdir(), "notice-layouts-"));
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { encoding: "utf8" });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 interface Summary {
   tasks: Record<"all" | "missed" | "suspended" | "pending", string[]>;
@@ -52,7 +40,7 @@ describe.each(layouts)("layout $name", (layout) => {
   it.each(layout.runs.map((run, i) => ({ ...run, i })))("$name", async (run) => {
     const output = path.join(dir, `${layout.name}-${run.i}-out.xlsx`);
     const args = [input(), "-o", output, "--date", "2025-10-29", ...(run.args ?? [])];
-    const asText = await cli([...args, "--text"]);
+    const asText = await cli(...args, "--text");
     if ((run.exit ?? 0) !== 0) {
       expect(asText.code).toBe(run.exit);
       expect(asText.stderr).toContain(run.stderr);
@@ -68,7 +56,7 @@ describe.each(layouts)("layout $name", (layout) => {
     for (const part of run.noticeNot ?? []) expect(notice).not.toContain(part);
     for (const part of run.report ?? []) expect(asText.stderr).toContain(part);
 
-    const asJson = await cli([...args, "--json"]);
+    const asJson = await cli(...args, "--json");
     expect(asJson.code).toBe(0);
     const summary = JSON.parse(asJson.stdout) as Summary;
     const codes = summary.issues.map((i) => i.code);
