@@ -38,151 +38,77 @@ const WORD = /[0-9A-Za-z]+(?:[.,:/'&+_-][0-9A-Za-z]+)*%?/y;
 const DASHES = /(?:—{2,}|…{2,}|-{2,}|\.{3,})/y;
 
 /**
- * The tokens of a text as offsets and widths (no object per character: the
- * notice of a large workbook has hundreds of thousands of them). Token k is
- * `text.slice(starts[k], starts[k + 1])`.
- */
-interface Scan {
-  readonly count: number;
-  readonly starts: Int32Array;
-  readonly widths: Float64Array;
-}
-
-const isWordStart = (code: number) => (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-/** Characters that begin a `——`/`……`/`--`/`...` run. */
-const RUN_MARKS = new Set([0x2014, 0x2026, 0x2d, 0x2e]);
-
-/**
  * Cuts text into tokens: a Latin word or number, a run of dashes or dots,
  * or else a single character. A token wider than `maxEms` is cut into its
- * characters, so that it can be split at any line end. A Western run next
- * to full-width text counts WESTERN_SPACING more on each such side.
+ * characters, so that it can be split at any line end.
  */
-let buffers = { starts: new Int32Array(1025), widths: new Float64Array(1024), western: new Uint8Array(1024) };
-
-/** Buffers for `n` code units, reused from call to call (a scan is used before the next one starts). */
-function buffersFor(n: number): typeof buffers {
-  if (buffers.widths.length < n) {
-    const size = Math.max(n, buffers.widths.length * 2);
-    buffers = { starts: new Int32Array(size + 1), widths: new Float64Array(size), western: new Uint8Array(size) };
-  }
-  return buffers;
-}
-
-/** Width of text[from, to) in ems, all of it ASCII or dashes (one code unit a character). */
-function runWidth(text: string, from: number, to: number): number {
-  let w = 0;
-  for (let i = from; i < to; i++) w += charWidth(text.charCodeAt(i));
-  return w;
-}
-
-function scan(text: string, maxEms: number): Scan {
-  const n = text.length;
-  const { starts, widths, western } = buffersFor(n);
-  let count = 0;
-  let i = 0;
-  while (i < n) {
-    const code = text.charCodeAt(i);
-    let length = 0;
-    let isWestern = false;
-    if (isWordStart(code)) {
-      WORD.lastIndex = i;
-      length = WORD.exec(text)![0].length;
-      isWestern = true;
-    } else if (RUN_MARKS.has(code)) {
-      DASHES.lastIndex = i;
-      length = DASHES.exec(text)?.[0].length ?? 0;
-    }
-    if (length > 0) {
-      const width = runWidth(text, i, i + length);
-      if (width <= maxEms || length === 1) {
-        starts[count] = i;
-        widths[count] = width;
-        western[count] = isWestern ? 1 : 0;
-        count++;
-        i += length;
-        continue;
-      }
-      // Wider than a line: its characters, one token each (ASCII or dashes, one code unit each).
-      for (const stop = i + length; i < stop; i++) {
-        starts[count] = i;
-        widths[count] = charWidth(text.charCodeAt(i));
-        western[count] = 0;
-        count++;
-      }
-      continue;
-    }
-    const point = text.codePointAt(i)!;
-    starts[count] = i;
-    widths[count] = charWidth(point);
-    western[count] = 0;
-    count++;
-    i += point > 0xffff ? 2 : 1;
-  }
-  starts[count] = n;
-  // The space around a Western run next to full-width text, counted with the run.
-  for (let k = 0; k < count; k++) {
-    if (western[k] !== 1) continue;
-    if (k > 0 && widths[k - 1]! >= 1) widths[k]! += WESTERN_SPACING;
-    if (k + 1 < count && widths[k + 1]! >= 1) widths[k]! += WESTERN_SPACING;
-  }
-  return { count, starts, widths };
-}
-
-/** Cuts text into tokens (see scan), as strings with their widths. */
 export function tokenize(text: string, maxEms = Infinity): Token[] {
-  const { count, starts, widths } = scan(text, maxEms);
-  const tokens: Token[] = [];
-  for (let k = 0; k < count; k++) tokens.push({ text: text.slice(starts[k], starts[k + 1]), width: widths[k]! });
-  return tokens;
+  const tokens: (Token & { western?: boolean })[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let piece: string | null = null;
+    for (const re of [WORD, DASHES]) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (m) {
+        piece = m[0];
+        break;
+      }
+    }
+    const western = piece !== null && /^[0-9A-Za-z]/.test(piece);
+    if (piece === null) piece = String.fromCodePoint(text.codePointAt(i)!);
+    i += piece.length;
+    const width = textWidth(piece);
+    if (width > maxEms && [...piece].length > 1) {
+      for (const ch of piece) tokens.push({ text: ch, width: charWidth(ch.codePointAt(0)!) });
+    } else {
+      tokens.push({ text: piece, width, western });
+    }
+  }
+  // The space around a Western run next to full-width text, counted with the run.
+  return tokens.map((t, k) => {
+    if (!t.western) return { text: t.text, width: t.width };
+    const sides = [tokens[k - 1], tokens[k + 1]].filter((n) => n !== undefined && n.width >= 1).length;
+    return { text: t.text, width: t.width + sides * WESTERN_SPACING };
+  });
 }
 
-const NO_START_CODES = new Set([...NO_LINE_START].map((c) => c.codePointAt(0)!));
-const NO_END_CODES = new Set([...NO_LINE_END].map((c) => c.codePointAt(0)!));
-
-/** Token k may not begin a line: its first character is closing punctuation. */
-function startsBadly(text: string, s: Scan, k: number): boolean {
-  return k < s.count && NO_START_CODES.has(text.codePointAt(s.starts[k]!)!);
-}
-
-/** Token k may not end a line: its last character is opening punctuation (all of them one code unit). */
-function endsBadly(text: string, s: Scan, k: number): boolean {
-  return k >= 0 && NO_END_CODES.has(text.charCodeAt(s.starts[k + 1]! - 1));
-}
-
-function isSpace(text: string, s: Scan, k: number): boolean {
-  return s.starts[k + 1]! - s.starts[k]! === 1 && text.charCodeAt(s.starts[k]!) === 32;
-}
+const startsBadly = (t: Token | undefined) => t !== undefined && NO_LINE_START.has([...t.text][0]!);
+const endsBadly = (t: Token | undefined) => t !== undefined && NO_LINE_END.has([...t.text].pop()!);
 
 /** One paragraph (no line feeds) as lines of at most `maxEms`. */
 function breakParagraph(text: string, maxEms: number): string[] {
-  const tokens = scan(text, maxEms);
-  const { count, starts, widths } = tokens;
-  const bad = (cut: number) => startsBadly(text, tokens, cut) || endsBadly(text, tokens, cut - 1);
+  const tokens = tokenize(text, maxEms);
   const lines: string[] = [];
   let start = 0;
-  while (start < count) {
+  while (start < tokens.length) {
     let end = start;
     let width = 0;
-    while (end < count && width + widths[end]! <= maxEms + 1e-9) width += widths[end++]!;
-    if (end === count) {
-      lines.push(text.slice(starts[start], text.length));
+    while (end < tokens.length && width + tokens[end]!.width <= maxEms + 1e-9) width += tokens[end++]!.width;
+    if (end === tokens.length) {
+      lines.push(join(tokens, start, end));
       break;
     }
     // A single character wider than the line still takes a line of its own.
     if (end === start) end = start + 1;
     // Spaces at the break stay at the end of this line, where they are not seen.
-    while (end < count && isSpace(text, tokens, end)) end++;
+    while (end < tokens.length && tokens[end]!.text === " ") end++;
     // Carry characters down until the next line does not start with closing
     // punctuation and this one does not end with opening punctuation.
     let cut = end;
-    while (cut > start + 1 && cut < count && bad(cut)) cut--;
+    while (cut > start + 1 && cut < tokens.length && (startsBadly(tokens[cut]) || endsBadly(tokens[cut - 1]))) cut--;
     // Nothing to carry (a line of punctuation alone): break where it was full.
-    if (cut === start + 1 && bad(cut)) cut = end;
-    lines.push(text.slice(starts[start], starts[cut]));
+    if (cut === start + 1 && (startsBadly(tokens[cut]) || endsBadly(tokens[cut - 1]))) cut = end;
+    lines.push(join(tokens, start, cut));
     start = cut;
   }
   return lines.length === 0 ? [""] : lines;
+}
+
+function join(tokens: readonly Token[], from: number, to: number): string {
+  let s = "";
+  for (let i = from; i < to; i++) s += tokens[i]!.text;
+  return s;
 }
 
 /**

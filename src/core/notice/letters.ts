@@ -40,8 +40,8 @@ export interface LetterInput {
   readonly date: string;
   /** The values every template may use (government, office, quarter, year, …). */
   readonly globals: Readonly<Record<string, string | number>>;
-  /** A letter's paragraphs for one missed task: the notice's entry, with the progress after its first paragraph. */
-  readonly item: (task: Task) => string[];
+  /** The notice's paragraphs for one missed task, from the given entry templates. */
+  readonly entry: (task: Task, templates: readonly string[]) => string[];
   /** The notice's date wording applied to an ISO date. */
   readonly formatDate: (iso: string) => string;
 }
@@ -83,6 +83,9 @@ export function buildLetters(input: LetterInput, wording: Wording): LetterModel[
   const { settings, period } = input;
   const numberYear = period.year ?? parseIsoDate(input.date)!.year;
   const deadline = input.formatDate(addDays(input.date, settings.feedbackDays));
+  const missedEntry = wording.sections.missed.entry;
+  // The item: the notice's entry, with the progress after its first paragraph.
+  const itemTemplates = [...missedEntry.slice(0, 1), w.progress, ...missedEntry.slice(1)];
   const stems = new Map<string, number>();
 
   return laggingDepartments(input.tasks).map(({ department, tasks }, i) => {
@@ -98,7 +101,7 @@ export function buildLetters(input: LetterInput, wording: Wording): LetterModel[
       { role: "body", text: fill(w.opening, values) },
       { role: "heading", text: `${chineseNumber(1)}、${fill(w.itemsHeading, values)}` },
     ];
-    for (const t of tasks) for (const text of input.item(t)) p.push({ role: "body", text });
+    for (const t of tasks) for (const text of input.entry(t, itemTemplates)) p.push({ role: "body", text });
     p.push({ role: "heading", text: `${chineseNumber(2)}、${fill(w.requirementsHeading, values)}` });
     for (const r of w.requirements) p.push({ role: "body", text: fill(r, values) });
     p.push({ role: "blank", text: "" });

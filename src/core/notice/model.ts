@@ -132,20 +132,6 @@ function entryParagraphs(task: Task, globals: Globals, templates: readonly strin
   return out;
 }
 
-/**
- * A 督办单's item for a missed task: the notice's entry for it, with the
- * progress the sheet gives after its first paragraph (left out when the
- * sheet gives none).
- */
-function letterItem(task: Task, entry: readonly string[], globals: Globals, wording: Wording): string[] {
-  const template = wording.letter.progress;
-  const names = ownNames(template);
-  const value = endSentence(task.progress);
-  const progress =
-    names.length === 1 && names[0] === "progress" ? (value === "" ? [] : [fill(template, { progress: value }, globals)]) : entryParagraphs(task, globals, [template], wording);
-  return [...entry.slice(0, 1), ...progress, ...entry.slice(1)];
-}
-
 /** Builds the notice's paragraphs from the checked tasks and their statistics. */
 export function buildNotice(input: NoticeInput, wording: Wording = WORDING): NoticeModel {
   const quarter = quarterName(input.period.quarter, wording);
@@ -163,8 +149,6 @@ export function buildNotice(input: NoticeInput, wording: Wording = WORDING): Not
   ];
   if (missing > 0) p.push({ role: "body", text: fill(wording.draftNote, { ...base, missing }) });
 
-  // The missed tasks' entries, which the letters repeat.
-  const missedEntries = new Map<Task, string[]>();
   let section = 0;
   for (const category of SECTION_ORDER) {
     const tasks = input.tasks.filter((t) => t.category === category);
@@ -174,9 +158,7 @@ export function buildNotice(input: NoticeInput, wording: Wording = WORDING): Not
     p.push({ role: "heading", text: `${chineseNumber(section)}、${spec.heading}` });
     if (spec.intro !== "") p.push({ role: "body", text: fill(spec.intro, { ...base, count: tasks.length }) });
     for (const t of tasks) {
-      const entry = entryParagraphs(t, base, spec.entry, wording);
-      if (category === "missed") missedEntries.set(t, entry);
-      for (const text of entry) p.push({ role: "body", text });
+      for (const text of entryParagraphs(t, base, spec.entry, wording)) p.push({ role: "body", text });
     }
   }
 
@@ -194,7 +176,7 @@ export function buildNotice(input: NoticeInput, wording: Wording = WORDING): Not
       settings: input.settings,
       date,
       globals: base,
-      item: (task) => letterItem(task, missedEntries.get(task) ?? entryParagraphs(task, base, wording.sections.missed.entry, wording), base, wording),
+      entry: (task, templates) => entryParagraphs(task, base, templates, wording),
       formatDate: (iso) => formatDate(iso, wording),
     },
     wording,
