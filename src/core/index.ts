@@ -45,3 +45,5 @@ export {
 } from "./settings-sheet";
 export { WORDING_ROWS, PLACEHOLDERS } from "./notice/wording-rows";
 export * from "./results";
+export { LIGHT_RULES, NO_LEAD, departmentView, lightOf, type LightCondition, type LightRule } from "./departments";
+export { compareWithPrevious, type PreviousOptions } from "./comparison";

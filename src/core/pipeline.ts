@@ -20,7 +20,9 @@ import { cellText, toHalfWidth } from "./text";
 import type { PeriodChoice } from "./period";
 import { compareTasks, readTasks } from "./tasks";
 import { checkTasks } from "./check";
-import { CATEGORIES, type Category, type ColumnMapping, type Field, type Issue, type Statistics, type TableLocation, type Task } from "./types";
+import { compareWithPrevious } from "./comparison";
+import { departmentView } from "./departments";
+import { CATEGORIES, type Category, type Comparison, type DepartmentRow, type ColumnMapping, type Field, type Issue, type Statistics, type TableLocation, type Task } from "./types";
 
 export interface RunOptions {
   /** Use this sheet instead of finding the tracking sheet. */
@@ -32,6 +34,10 @@ export interface RunOptions {
   readonly today: string;
   /** Write the notice even when some tasks have no usable status, marked as a draft. */
   readonly draft?: boolean;
+  /** Another workbook holding the previous quarter (`--previous FILE`). */
+  readonly previous?: WorkbookGrid;
+  /** The sheet of this workbook holding the previous quarter (the pane's choice). */
+  readonly previousSheet?: string;
 }
 
 /** Where the government's name in the title came from. */
@@ -48,6 +54,10 @@ export interface Analysis {
   readonly placeSource: PlaceSource;
   /** The notice's templates: the built-in ones with the settings sheet's rewordings. */
   readonly wording: Wording;
+  /** One row per lead department, in rank order. */
+  readonly departments: readonly DepartmentRow[];
+  /** This quarter against the previous one; null when the previous quarter's statuses are not at hand. */
+  readonly comparison: Comparison | null;
 }
 
 export interface NoticeJob {
@@ -197,7 +207,20 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
       english: "The title names no quarter: the notice says “本季度” (this quarter); set the quarter in the settings.",
     });
   }
-  return { table, tasks, issues, statistics: computeStatistics(tasks, settings.decimals), period: table.period, settings, placeSource, wording: office.wording };
+  const comparison = compareWithPrevious(workbook, table, tasks, { previous: options.previous, previousSheet: options.previousSheet, statusWords: office.statusWords });
+  const departments = departmentView(tasks, { decimals: settings.decimals, previousTasks: comparison?.previousTasks ?? null });
+  return {
+    table,
+    tasks,
+    issues,
+    statistics: computeStatistics(tasks, settings.decimals),
+    period: table.period,
+    settings,
+    placeSource,
+    wording: office.wording,
+    departments,
+    comparison,
+  };
 }
 
 /** Analysis, notice and the plans for the notice sheet and the highlights. */
@@ -250,6 +273,17 @@ export interface JobSummary {
   readonly tasks: { readonly all: string[]; readonly missed: string[]; readonly suspended: string[]; readonly pending: string[] };
   readonly issues: { readonly code: string; readonly severity: string; readonly cell: string | null; readonly message: string }[];
   readonly noticeSheet: string;
+  /** The department view in rank order. */
+  readonly departments: { readonly name: string; readonly total: number; readonly counts: Record<Category, number>; readonly share: string; readonly light: string; readonly rank: number; readonly missedChange: number | null }[];
+  /** Against the previous quarter; null when it is not at hand. */
+  readonly comparison: {
+    readonly previous: { readonly year: number | null; readonly quarter: number | null; readonly source: string; readonly sheet: string };
+    readonly stillMissed: readonly string[];
+    readonly newlyMissed: readonly string[];
+    readonly resolved: readonly string[];
+    readonly newlySuspended: readonly string[];
+    readonly unmatched: readonly string[];
+  } | null;
 }
 
 export function summarise(job: NoticeJob): JobSummary {
@@ -270,5 +304,13 @@ export function summarise(job: NoticeJob): JobSummary {
     tasks: { all: analysis.tasks.map((t) => t.id), missed: ids("missed"), suspended: ids("suspended"), pending: ids("pending") },
     issues: analysis.issues.map((i) => ({ code: i.code, severity: i.severity, cell: i.cell, message: i.message })),
     noticeSheet: job.noticeSheet.name,
+    departments: analysis.departments.map((d) => ({ ...d, counts: { ...d.counts } })),
+    comparison: comparisonSummary(analysis.comparison),
   };
+}
+
+function comparisonSummary(c: Comparison | null): JobSummary["comparison"] {
+  if (c === null) return null;
+  const { stillMissed, newlyMissed, resolved, newlySuspended, unmatched } = c;
+  return { previous: { ...c.previous }, stillMissed, newlyMissed, resolved, newlySuspended, unmatched };
 }

@@ -83,6 +83,46 @@ export interface PageSetup {
   readonly oddEvenFooters?: { readonly odd: HeaderFooterSections; readonly even: HeaderFooterSections };
 }
 
+/**
+ * Numbers the core computed (never department text), written as numbers with
+ * a number format so a chart can plot them.
+ */
+export interface NumberBlock {
+  readonly row: number;
+  readonly col: number;
+  /** Rows of numbers; each inner array is one sheet row starting at `col`. */
+  readonly values: readonly (readonly number[])[];
+  /** Excel number format, e.g. `0.00`. */
+  readonly numberFormat: string;
+  readonly style: CellStyle;
+}
+
+/** One series of a chart: its name and one column of values on the chart's sheet. */
+export interface ChartSeries {
+  readonly name: string;
+  readonly values: CellRange;
+  /** `#RRGGBB` fill of the bars. */
+  readonly color: string;
+}
+
+/**
+ * A chart over cells of its own sheet. `bar` is Excel's clustered bar chart
+ * (horizontal bars; the first category at the top when `reverseCategories`).
+ */
+export interface ChartPlan {
+  readonly kind: "bar";
+  readonly title: string;
+  /** The category labels: one column of cells, as many as each series has values. */
+  readonly categories: CellRange;
+  readonly series: readonly ChartSeries[];
+  /** The cells the chart covers: from the top-left cell to the bottom-right one (0-based, inclusive). */
+  readonly anchor: CellRange;
+  /** The value axis' bounds and number format. */
+  readonly valueAxis: { readonly min: number; readonly max: number; readonly numberFormat: string };
+  /** List the categories top to bottom in sheet order (Excel draws a bar chart's first category at the bottom otherwise). */
+  readonly reverseCategories: boolean;
+}
+
 /** A sheet the core wants written from scratch (replacing its earlier version). */
 export interface SheetPlan {
   readonly name: string;
@@ -91,6 +131,10 @@ export interface SheetPlan {
   /** Columns (0-based) to hide. */
   readonly hiddenColumns: readonly number[];
   readonly blocks: readonly CellBlock[];
+  /** Numbers written as numbers (the department sheet's shares); absent: none. */
+  readonly numbers?: readonly NumberBlock[];
+  /** Charts over the sheet's cells; absent: none. */
+  readonly charts?: readonly ChartPlan[];
   readonly merges: readonly CellRange[];
   /** Row heights in points (0-based row). */
   readonly rowHeights: readonly { readonly row: number; readonly height: number }[];

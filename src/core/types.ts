@@ -144,6 +144,49 @@ export interface Statistics {
   readonly decimals: number;
 }
 
+/** A department's light: red, yellow or green (see departments.ts for the rules). */
+export type Light = "red" | "yellow" | "green";
+
+/** One lead department of the department view (a task with two leads counts for each). */
+export interface DepartmentRow {
+  readonly name: string;
+  /** Tasks with a usable status led by this department. */
+  readonly total: number;
+  readonly counts: Record<Category, number>;
+  /** Share completed or on track, fixed-decimal text (`66.67`). */
+  readonly share: string;
+  readonly light: Light;
+  /** 1 for the best; departments with the same share and missed count share a rank. */
+  readonly rank: number;
+  /** Missed now minus missed last quarter; null when there is no previous quarter to compare with. */
+  readonly missedChange: number | null;
+}
+
+/** Where the previous quarter's statuses came from. */
+export type PreviousSource = "columns" | "sheet" | "file";
+
+/**
+ * This quarter compared with the previous one, task by task. Every task of
+ * this quarter is in exactly one of the lists below (by id).
+ */
+export interface Comparison {
+  readonly previous: { readonly year: number | null; readonly quarter: number | null; readonly source: PreviousSource; readonly sheet: string };
+  /** Missed in both quarters (连续两个季度未完成). */
+  readonly stillMissed: readonly string[];
+  /** Missed now, not missed last quarter. */
+  readonly newlyMissed: readonly string[];
+  /** Missed last quarter, not now. */
+  readonly resolved: readonly string[];
+  /** Suspended now, not last quarter. */
+  readonly newlySuspended: readonly string[];
+  /** Matched, and in none of the classes above. */
+  readonly unchanged: readonly string[];
+  /** No task of the previous quarter matches (reported, never guessed). */
+  readonly unmatched: readonly string[];
+  /** The previous quarter's tasks (for per-department changes). */
+  readonly previousTasks: readonly Task[];
+}
+
 export interface Period {
   readonly year: number | null;
   /** 1–4, or null when unknown. */
