@@ -65,6 +65,10 @@ describe("npm run package", () => {
     expect(readFileSync(path.join(out, "web/manifest.xml"), "utf8")).toBe(xml);
   });
 
+  it("keeps the development manifest's <Version> at package.json's, so sideloading and deploying name one version", () => {
+    expect(readFileSync(path.join(ROOT, "manifest.xml"), "utf8")).toContain(`<Version>${VERSION}.0</Version>`);
+  });
+
   it("writes a manifest that validates against the XSDs", async () => {
     const r = await run(process.execPath, ["--import", "tsx", "scripts/manifest.ts", path.join(out, "manifest.xml")]);
     expect(r.stderr).toContain("validates");
