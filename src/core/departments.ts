@@ -22,6 +22,29 @@ export const LIGHT_RULES: readonly LightRule[] = [
   { light: "yellow", when: ["pending", "missedWithoutReason", "suspendedWithoutReason"] },
 ];
 
+/** The Chinese name of each condition, as the 通报设置 sheet writes it (`灯：黄 | 待确定、未完成未说明原因`). */
+export const LIGHT_CONDITION_NAMES: Record<LightCondition, string> = {
+  missed: "未完成",
+  suspended: "暂不实施",
+  pending: "待确定",
+  missedWithoutReason: "未完成未说明原因",
+  suspendedWithoutReason: "暂不实施未说明原因",
+};
+
+/** The word of each light (the department sheet's light cell, the settings' `灯：红` rows). */
+export const LIGHT_WORDS: Record<Light, string> = { red: "红", yellow: "黄", green: "绿" };
+
+/** The condition a Chinese name stands for; null when it is none. */
+export function lightConditionOf(name: string): LightCondition | null {
+  const t = name.trim();
+  return (Object.keys(LIGHT_CONDITION_NAMES) as LightCondition[]).find((c) => LIGHT_CONDITION_NAMES[c] === t || c === t) ?? null;
+}
+
+/** A rule's conditions as the settings sheet writes them: `待确定、未完成未说明原因`. */
+export function lightRuleText(rule: LightRule): string {
+  return rule.when.map((c) => LIGHT_CONDITION_NAMES[c]).join("、");
+}
+
 /** The name counted for tasks whose lead cell is empty. */
 export const NO_LEAD = "（未填写）";
 

@@ -35,6 +35,8 @@ export { displayValue } from "./number-format";
 export {
   SETTINGS_SHEET,
   SETTINGS_HEADER,
+  PREVIOUS_SHEET_KEY,
+  LIGHT_PREFIX,
   NO_SHEET_SETTINGS,
   parseSettingsSheet,
   readSettingsSheet,
@@ -45,5 +47,5 @@ export {
 } from "./settings-sheet";
 export { WORDING_ROWS, PLACEHOLDERS } from "./notice/wording-rows";
 export * from "./results";
-export { LIGHT_RULES, NO_LEAD, departmentView, lightOf, type LightCondition, type LightRule } from "./departments";
+export { LIGHT_CONDITION_NAMES, LIGHT_RULES, LIGHT_WORDS, NO_LEAD, departmentView, lightOf, lightRuleText, type LightCondition, type LightRule } from "./departments";
 export { compareWithPrevious, type PreviousOptions } from "./comparison";

@@ -20,7 +20,7 @@ import { cellText, toHalfWidth } from "./text";
 import type { PeriodChoice } from "./period";
 import { compareTasks, readTasks } from "./tasks";
 import { checkTasks } from "./check";
-import { compareWithPrevious } from "./comparison";
+import { compareWithPrevious, unmatchedIssues } from "./comparison";
 import { departmentView } from "./departments";
 import { CATEGORIES, type Category, type Comparison, type DepartmentRow, type ColumnMapping, type Field, type Issue, type Statistics, type TableLocation, type Task } from "./types";
 
@@ -207,8 +207,10 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
       english: "The title names no quarter: the notice says “本季度” (this quarter); set the quarter in the settings.",
     });
   }
-  const comparison = compareWithPrevious(workbook, table, tasks, { previous: options.previous, previousSheet: options.previousSheet, statusWords: office.statusWords });
-  const departments = departmentView(tasks, { decimals: settings.decimals, previousTasks: comparison?.previousTasks ?? null });
+  const previousSheet = options.previousSheet ?? office.previousSheet;
+  const comparison = compareWithPrevious(workbook, table, tasks, { previous: options.previous, previousSheet, statusWords: office.statusWords });
+  if (comparison) issues.push(...unmatchedIssues(comparison, table, tasks));
+  const departments = departmentView(tasks, { decimals: settings.decimals, rules: office.lightRules, previousTasks: comparison?.previousTasks ?? null });
   return {
     table,
     tasks,

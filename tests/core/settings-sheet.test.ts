@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, SETTING_DEFINITIONS, WORDING, normaliseSettings, parseSettingsSheet, prepareNotice, noticeText, settingsSheetEdits, type CellValue } from "../../src/core";
+import { DEFAULT_SETTINGS, LIGHT_RULES, SETTING_DEFINITIONS, WORDING, normaliseSettings, parseSettingsSheet, prepareNotice, noticeText, settingsSheetEdits, type CellValue } from "../../src/core";
 import { sheet, book, row, trackingSheet } from "../helpers/grid";
 
 const settingsSheet = (rows: CellValue[][]) => sheet("通报设置", [["项目", "内容", "说明"], ...rows]);
@@ -101,6 +101,52 @@ describe("the settings sheet", () => {
 
     const edits = settingsSheetEdits(sheet("通报设置", [["项目", "内容"], ["政府名称", "淄川区人民政府"], ["状态：已销号", "已完成"]]), { settings: { government: "淄川区人民政府", issuer: "办公室" } });
     expect(edits).toEqual({ create: false, cells: [{ row: 3, col: 0, text: "落款单位" }, { row: 3, col: 1, text: "办公室" }] });
+  });
+
+  it("reads the light rules and the previous quarter's sheet, and reports an unknown condition at its cell", () => {
+    const read = parseSettingsSheet(settingsSheet([["上季度调度表", "二季度调度表"], ["灯：红", "未完成、暂不实施"], ["灯：黄", "待确定"]]));
+    expect(read.issues).toEqual([]);
+    expect(read.previousSheet).toBe("二季度调度表");
+    expect(read.lightRules).toEqual([
+      { light: "red", when: ["missed", "suspended"] },
+      { light: "yellow", when: ["pending"] },
+    ]);
+    // An empty value keeps the default; the defaults are LIGHT_RULES themselves.
+    expect(parseSettingsSheet(settingsSheet([["灯：红", ""]])).lightRules).toBe(LIGHT_RULES);
+
+    const bad = parseSettingsSheet(settingsSheet([["灯：红", "未完成"], ["灯：黄", "待确定、逾期"], ["灯：蓝", "未完成"]]));
+    expect(bad.issues.map((i) => i.cell)).toEqual(["通报设置!B3", "通报设置!B4"]);
+    expect(bad.issues[0]!.message).toBe(
+      "“灯：黄”中的情况“逾期”无法识别：可用未完成、暂不实施、待确定、未完成未说明原因、暂不实施未说明原因；已使用默认规则（待确定、未完成未说明原因、暂不实施未说明原因）。",
+    );
+    expect(bad.issues[1]!.message).toContain("灯：红、灯：黄");
+    expect(bad.lightRules).toEqual(LIGHT_RULES);
+  });
+
+  it("runs with the sheet's light rules", () => {
+    const tracking = trackingSheet([row(1, "甲", "区发改局", "暂不实施", { reason: "政策调整" }), row(2, "乙", "区商务局", "待确定")]);
+    const byDefault = prepareNotice(book(tracking), { today: "2025-10-29" });
+    expect(byDefault.analysis.departments.map((d) => [d.name, d.light])).toEqual([["区发改局", "green"], ["区商务局", "yellow"]]);
+    const office = settingsSheet([["灯：红", "暂不实施"], ["灯：黄", "未完成未说明原因"]]);
+    const changed = prepareNotice(book(office, tracking), { today: "2025-10-29" });
+    expect(changed.analysis.departments.map((d) => [d.name, d.light])).toEqual([["区发改局", "red"], ["区商务局", "green"]]);
+  });
+
+  it("writes the previous quarter's sheet and the light rows into a new sheet; the pane's edits leave light rows alone", () => {
+    const created = settingsSheetEdits(null, { settings: {}, previousSheet: "二季度调度表" });
+    const rows = new Map<number, string[]>();
+    for (const c of created.cells) (rows.get(c.row) ?? rows.set(c.row, []).get(c.row)!)[c.col] = c.text;
+    const byKey = new Map([...rows.values()].map((r) => [r[0], r]));
+    expect(byKey.get("上季度调度表")?.[1]).toBe("二季度调度表");
+    expect(byKey.get("灯：红")?.slice(0, 2)).toEqual(["灯：红", "未完成"]);
+    expect(byKey.get("灯：黄")?.slice(0, 2)).toEqual(["灯：黄", "待确定、未完成未说明原因、暂不实施未说明原因"]);
+    const back = parseSettingsSheet(sheet("通报设置", [...rows.values()]));
+    expect(back.issues).toEqual([]);
+    expect(back.previousSheet).toBe("二季度调度表");
+    expect(back.lightRules).toEqual(LIGHT_RULES);
+
+    const existing = sheet("通报设置", [["项目", "内容"], ["灯：黄", "待确定"], ["上季度调度表", "一季度"]]);
+    expect(settingsSheetEdits(existing, { settings: {}, previousSheet: "二季度调度表" })).toEqual({ create: false, cells: [{ row: 2, col: 1, text: "二季度调度表" }] });
   });
 
   it("normalises typed and written values through the same definitions", () => {
