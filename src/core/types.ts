@@ -104,6 +104,7 @@ export type IssueCode =
   | "unparsed-number"
   | "missing-column"
   | "unknown-period"
+  | "unmatched-task"
   | "bad-setting";
 
 export interface Issue {
