@@ -1,4 +1,9 @@
-/** The task pane: actions on top, then the detected table, problems, statistics, columns and settings. */
+/**
+ * The task pane: actions on top, then the detected table, problems,
+ * statistics, departments, missed tasks, columns and settings. Choosing a
+ * department narrows the problems and the missed tasks to its tasks until
+ * its chip is clicked (or it is chosen again).
+ */
 import { useEffect, useState, type ReactNode } from "react";
 import {
   Accordion,
@@ -7,6 +12,7 @@ import {
   AccordionPanel,
   Caption1,
   Badge,
+  Button,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -17,13 +23,16 @@ import {
 import { DEFAULT_SETTINGS, problemCounts, type Issue, type NoticeSettings } from "../core";
 import { featureNotes } from "../hosts/officejs";
 import { ActionBar, type Signing } from "./components/ActionBar";
+import { DepartmentsPanel } from "./components/DepartmentsPanel";
 import { DetectionPanel } from "./components/DetectionPanel";
 import { IssueList } from "./components/IssueList";
 import { MappingEditor } from "./components/MappingEditor";
+import { MissedList } from "./components/MissedList";
 import { SettingsForm, settingSelector } from "./components/SettingsForm";
 import { StatisticsPanel } from "./components/StatisticsPanel";
 import type { Strings } from "./i18n";
-import { todayIso } from "./format";
+import { activeDepartment, narrow } from "./department-filter";
+import { taskTarget, todayIso } from "./format";
 import { useWorkbook, type WorkbookState, type WorkbookDeps } from "./useWorkbook";
 
 const useStyles = makeStyles({
@@ -40,10 +49,22 @@ const useStyles = makeStyles({
   subtitle: { color: tokens.colorNeutralForeground3 },
   panel: { paddingBottom: tokens.spacingVerticalM },
   headerBadge: { marginLeft: tokens.spacingHorizontalS },
+  // The chosen department stays in sight while the lists it narrows scroll by.
+  filter: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    display: "flex",
+    padding: `${tokens.spacingVerticalXS} 0`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  chip: { maxWidth: "100%", overflowWrap: "anywhere", textAlign: "left" },
+  chipClose: { marginLeft: tokens.spacingHorizontalS },
+  note: { margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground3 },
 });
 
-export type SectionId = "detection" | "mapping" | "issues" | "statistics" | "settings";
-const OPEN_AT_START: SectionId[] = ["detection", "issues", "statistics"];
+export type SectionId = "detection" | "mapping" | "issues" | "statistics" | "departments" | "missed" | "settings";
+const OPEN_AT_START: SectionId[] = ["detection", "issues", "statistics", "departments"];
 
 /** The issues' badge: red only when there are errors. */
 function badgeColor(issues: readonly Issue[]): "danger" | "warning" | "informative" {
@@ -80,12 +101,16 @@ export interface AppProps {
 
 export function App({ strings, deps }: AppProps) {
   const styles = useStyles();
-  const { state, run, select, saveSettings, dismiss } = useWorkbook(strings, deps);
+  const { state, run, select, goTo, saveSettings, dismiss } = useWorkbook(strings, deps);
   useReadyMark(state.ready);
   const { analysis, stored, busy, supported } = state;
   const disabled = !supported || busy !== null;
   const [open, setOpen] = useState<SectionId[]>(OPEN_AT_START);
   const today = deps?.today?.() ?? todayIso();
+  const [chosen, setChosen] = useState<string | null>(null);
+  // The choice lapses when a new check no longer has the department.
+  const department = activeDepartment(analysis, chosen);
+  const shown = analysis ? narrow(analysis, department) : null;
   // The signing line's link: open the settings and put the cursor in the issuer.
   const changeSigning = () => {
     setOpen((o) => (o.includes("settings") ? o : [...o, "settings"]));
@@ -107,7 +132,7 @@ export function App({ strings, deps }: AppProps) {
     </AccordionItem>
   );
 
-  const issueCount = analysis?.issues.length ?? 0;
+  const issueCount = shown?.issues.length ?? 0;
   return (
     <main className={styles.root} data-ready={state.ready ? "true" : undefined} aria-busy={busy !== null}>
       <header className={styles.header}>
@@ -148,6 +173,26 @@ export function App({ strings, deps }: AppProps) {
         onChangeSigning={changeSigning}
       />
 
+      {department !== null && (
+        <div className={styles.filter}>
+          <Button
+            size="small"
+            shape="circular"
+            appearance="outline"
+            className={styles.chip}
+            aria-label={strings.filter.clear(department)}
+            title={strings.filter.clear(department)}
+            data-testid="department-filter"
+            onClick={() => setChosen(null)}
+          >
+            {strings.filter.chip(department)}
+            <span className={styles.chipClose} aria-hidden>
+              ✕
+            </span>
+          </Button>
+        </div>
+      )}
+
       <Accordion multiple collapsible openItems={open} onToggle={(_, data) => setOpen(data.openItems as SectionId[])}>
         {section(
           "detection",
@@ -165,9 +210,25 @@ export function App({ strings, deps }: AppProps) {
         {section(
           "issues",
           strings.sections.issues,
-          analysis ? <IssueList strings={strings} issues={analysis.issues} onSelect={(issue) => void select(issue)} /> : <Caption1 as="p">—</Caption1>,
+          analysis && shown ? (
+            <>
+              {department !== null && (
+                <Caption1 as="p" className={styles.note} data-testid="issues-filter-note">
+                  {strings.filter.issuesNote(department, shown.issues.length, analysis.issues.length)}
+                </Caption1>
+              )}
+              <IssueList
+                strings={strings}
+                issues={shown.issues}
+                onSelect={(issue) => void select(issue)}
+                emptyText={department === null ? undefined : strings.filter.noIssues}
+              />
+            </>
+          ) : (
+            <Caption1 as="p">—</Caption1>
+          ),
           issueCount > 0 ? (
-            <Badge className={styles.headerBadge} size="small" color={badgeColor(analysis!.issues)} aria-hidden data-testid="issues-badge">
+            <Badge className={styles.headerBadge} size="small" color={badgeColor(shown!.issues)} aria-hidden data-testid="issues-badge">
               {issueCount}
             </Badge>
           ) : undefined,
@@ -176,6 +237,36 @@ export function App({ strings, deps }: AppProps) {
           "statistics",
           strings.sections.statistics,
           analysis ? <StatisticsPanel strings={strings} statistics={analysis.statistics} /> : <Caption1 as="p">—</Caption1>,
+        )}
+        {section(
+          "departments",
+          strings.sections.departments,
+          analysis ? (
+            <DepartmentsPanel
+              strings={strings}
+              departments={analysis.departments}
+              comparison={analysis.comparison}
+              period={analysis.period}
+              chosen={department}
+              onChoose={setChosen}
+            />
+          ) : (
+            <Caption1 as="p">—</Caption1>
+          ),
+        )}
+        {section(
+          "missed",
+          strings.sections.missed,
+          analysis && shown ? (
+            <MissedList strings={strings} tasks={shown.missed} comparison={analysis.comparison} onSelect={(task) => void goTo(taskTarget(task, analysis.table))} />
+          ) : (
+            <Caption1 as="p">—</Caption1>
+          ),
+          shown && shown.missed.length > 0 ? (
+            <Badge className={styles.headerBadge} size="small" appearance="tint" color="warning" aria-hidden data-testid="missed-badge">
+              {shown.missed.length}
+            </Badge>
+          ) : undefined,
         )}
         {section(
           "mapping",

@@ -6,10 +6,13 @@ import {
   isoDate,
   parseRangeAddress,
   type Category,
+  type Comparison,
   type Issue,
+  type Period,
   type Severity,
   type Statistics,
   type TableLocation,
+  type Task,
 } from "../core";
 import type { Strings } from "./i18n";
 
@@ -36,19 +39,32 @@ export function totalShare(statistics: Statistics): string {
   return `${(statistics.total === 0 ? 0 : 100).toFixed(statistics.decimals)}%`;
 }
 
-export interface DepartmentRow {
-  readonly department: string;
-  readonly total: number;
-  readonly counts: readonly number[];
+/** A department's change of its missed count: `+2`, `-1`, `0`; empty without a previous quarter. */
+export function changeText(change: number | null): string {
+  return change === null ? "" : change > 0 ? `+${change}` : String(change);
 }
 
-/** Per lead department: total and counts in category order; the core's order (most missed first). */
-export function departmentRows(statistics: Statistics): DepartmentRow[] {
-  return statistics.byDepartment.map((d) => ({
-    department: d.department,
-    total: d.total,
-    counts: CATEGORIES.map((c) => d.counts[c]),
-  }));
+/** Every count of a department in the notice's order (`已完成1，序时推进2，…`), for its tooltip. */
+export function countsText(counts: Readonly<Record<Category, number>>, strings: Strings): string {
+  const sep = strings.locale === "zh-CN" ? "，" : ", ";
+  return CATEGORIES.map((c) => (strings.locale === "zh-CN" ? `${strings.categories[c]}${counts[c]}` : `${strings.categories[c]} ${counts[c]}`)).join(sep);
+}
+
+/**
+ * The comparison in one line: against which quarter, the classes' counts,
+ * tasks left unmatched, and where the previous quarter was found
+ * (`与二季度相比：连续两个季度未完成2项，…（取自本表二季度的列）`).
+ */
+export function comparisonText(comparison: Comparison, current: Period, strings: Strings): string {
+  const t = strings.comparison;
+  const { previous } = comparison;
+  const zh = strings.locale === "zh-CN";
+  // The year only when it is not this quarter's (四季度 of the year before).
+  const year = previous.year !== null && previous.year !== current.year ? previous.year : null;
+  const counts = t.counts(comparison.stillMissed.length, comparison.newlyMissed.length, comparison.resolved.length, comparison.newlySuspended.length);
+  const unmatched = comparison.unmatched.length > 0 ? (zh ? `；${t.unmatched(comparison.unmatched.length)}` : `; ${t.unmatched(comparison.unmatched.length)}`) : "";
+  const source = previous.source === "columns" ? t.fromColumns(previous.quarter) : previous.source === "sheet" ? t.fromSheet(previous.sheet) : t.fromFile(previous.sheet);
+  return zh ? `${t.against(year, previous.quarter)}：${counts}${unmatched}（${source}）。` : `${t.against(year, previous.quarter)}: ${counts}${unmatched} (${source}).`;
 }
 
 /** `3、4` for header rows 2 and 3 (0-based). */
@@ -69,6 +85,11 @@ export function issueTarget(issue: Issue): { sheet: string; address: string } | 
     if (range) return { sheet: issue.sheet, address: cellAddress(range.row, range.col) };
   }
   return null;
+}
+
+/** A task's status cell (its first column when the status column is unknown), to select it in Excel. */
+export function taskTarget(task: Task, table: TableLocation): { sheet: string; address: string } {
+  return { sheet: table.sheet, address: cellAddress(task.row, table.mapping.status ?? table.firstCol) };
 }
 
 /** `G18` for a problem's cell, or the sheet's name when it concerns no cell. */

@@ -21,6 +21,7 @@ import {
   noticeWritten,
   type Category,
   type Field,
+  type Light,
   type Locale,
   type NoticeFacts,
   type PeriodSource,
@@ -52,14 +53,14 @@ export interface Strings {
   readonly steps: Readonly<Record<ProgressStep, string>>;
   readonly busy: string;
   readonly categories: Readonly<Record<Category, string>>;
-  /** Short column headings for the per-department table. */
-  readonly categoriesShort: Readonly<Record<Category, string>>;
   readonly severities: Readonly<Record<Severity, string>>;
   readonly fields: Readonly<Record<Field, string>>;
   readonly sections: {
     readonly detection: string;
     readonly mapping: string;
     readonly issues: string;
+    readonly departments: string;
+    readonly missed: string;
     readonly statistics: string;
     readonly settings: string;
   };
@@ -81,6 +82,10 @@ export interface Strings {
     readonly governmentText: (name: string, source: PlaceSource) => string;
     readonly chooseSheet: string;
     readonly autoSheet: string;
+    /** The picker of the previous quarter's sheet (saved as 上季度调度表 in 通报设置). */
+    readonly choosePrevious: string;
+    readonly autoPrevious: string;
+    readonly previousHint: string;
     readonly notFound: string;
   };
   readonly mapping: {
@@ -107,11 +112,52 @@ export interface Strings {
     readonly count: string;
     readonly share: string;
     readonly total: string;
-    readonly byDepartment: string;
-    readonly department: string;
-    readonly departmentTotal: string;
     readonly empty: string;
     readonly categoryTable: string;
+  };
+  /** The department view: one row per lead department in rank order, with its light. */
+  readonly departments: {
+    readonly tableLabel: string;
+    readonly rank: string;
+    readonly department: string;
+    readonly light: string;
+    /** `未完成/任务`: the missed and all tasks of the department. */
+    readonly missedOfTotal: string;
+    readonly share: string;
+    /** Heading of the change of the missed count against the previous quarter. */
+    readonly change: string;
+    readonly lights: Readonly<Record<Light, string>>;
+    /** What a department's button does (its title). */
+    readonly show: (department: string) => string;
+    readonly empty: string;
+  };
+  /** The chosen department: the chip that clears it, and what the lists then say. */
+  readonly filter: {
+    readonly chip: (department: string) => string;
+    readonly clear: (department: string) => string;
+    /** `shown` of `all` problems concern the department's tasks. */
+    readonly issuesNote: (department: string, shown: number, all: number) => string;
+    readonly noIssues: string;
+  };
+  /** This quarter against the previous one (the core's Comparison). */
+  readonly comparison: {
+    /** `与二季度相比`; the year only when it is not this quarter's (四季度 of the year before). */
+    readonly against: (year: number | null, quarter: number | null) => string;
+    readonly counts: (stillMissed: number, newlyMissed: number, resolved: number, newlySuspended: number) => string;
+    readonly unmatched: (n: number) => string;
+    /** Where the previous quarter's statuses came from. */
+    readonly fromColumns: (quarter: number | null) => string;
+    readonly fromSheet: (sheet: string) => string;
+    readonly fromFile: (sheet: string) => string;
+  };
+  /** The missed tasks (all, or the chosen department's). */
+  readonly missed: {
+    readonly listLabel: string;
+    readonly none: string;
+    readonly noReason: string;
+    readonly stillMissed: string;
+    readonly newlyMissed: string;
+    readonly goTo: (label: string) => string;
   };
   readonly settings: {
     /** Each setting's label and hint, from its definition. */
@@ -151,7 +197,6 @@ export interface Strings {
   readonly dismiss: string;
 }
 
-const ZH_SHORT: Record<Category, string> = { completed: "已完成", onTrack: "序时", missed: "未完成", suspended: "暂缓", pending: "待定" };
 const ZH_QUARTERS = ["一季度", "二季度", "三季度", "四季度"];
 
 const ZH_SETTING_LABELS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, d.name])) as Record<SettingKey, string>;
@@ -202,10 +247,9 @@ export const ZH_CN: Strings = {
   },
   busy: "正在处理…",
   categories: CATEGORY_LABELS,
-  categoriesShort: ZH_SHORT,
   severities: { error: "错误", warning: "警告", info: "提示" },
   fields: FIELD_LABELS,
-  sections: { detection: "调度表", mapping: "列对应", issues: "检查结果", statistics: "统计", settings: "通报设置" },
+  sections: { detection: "调度表", mapping: "列对应", issues: "检查结果", departments: "各部门情况", missed: "未完成任务", statistics: "统计", settings: "通报设置" },
   detection: {
     sheet: "工作表",
     headerRows: (rows) => `第${rows}行`,
@@ -222,6 +266,9 @@ export const ZH_CN: Strings = {
     governmentText: (name, source) => (source === "default" ? `标题中未写地名，使用通用的“${name}”，可在设置中填写` : `${name}（${source === "title" ? "取自表格标题" : "按设置"}）`),
     chooseSheet: "调度表所在工作表",
     autoSheet: "自动查找",
+    choosePrevious: "上季度调度表",
+    autoPrevious: "自动",
+    previousHint: "用于与上季度对比；自动：同表中上季度的列，或名为上季度的工作表",
     notFound: "尚未找到调度表。",
   },
   mapping: {
@@ -246,11 +293,42 @@ export const ZH_CN: Strings = {
     count: "项数",
     share: "占比",
     total: "合计",
-    byDepartment: "按牵头部门",
-    department: "牵头部门",
-    departmentTotal: "合计",
     empty: "没有可统计的任务。",
     categoryTable: "各类完成状态的项数和占比",
+  },
+  departments: {
+    tableLabel: "各牵头部门完成情况，按排名",
+    rank: "排名",
+    department: "牵头部门",
+    light: "灯",
+    missedOfTotal: "未完成/任务",
+    share: "完成及序时",
+    change: "较上季度",
+    lights: { red: "红", yellow: "黄", green: "绿" },
+    show: (department) => `只看${department}的任务`,
+    empty: "没有可统计的任务。",
+  },
+  filter: {
+    chip: (department) => `只看：${department}`,
+    clear: (department) => `只看：${department}，点击显示全部部门`,
+    issuesNote: (department, shown, all) => `只显示${department}的任务的问题：${all}个中的${shown}个`,
+    noIssues: "该部门的任务未发现问题。",
+  },
+  comparison: {
+    against: (year, quarter) => `与${year === null ? "" : `${year}年`}${quarter === null ? "上季度" : ZH_QUARTERS[quarter - 1]}相比`,
+    counts: (still, newly, resolved, suspended) => `连续两个季度未完成${still}项，新增未完成${newly}项，已解决${resolved}项，新增暂不实施${suspended}项`,
+    unmatched: (n) => `另有${n}项任务在上季度中找不到对应，未计入对比`,
+    fromColumns: (quarter) => `取自本表${quarter === null ? "上季度" : ZH_QUARTERS[quarter - 1]}的列`,
+    fromSheet: (sheet) => `取自工作表“${sheet}”`,
+    fromFile: (sheet) => `取自另一工作簿的“${sheet}”`,
+  },
+  missed: {
+    listLabel: "未完成季度目标的任务",
+    none: "没有未完成季度目标的任务。",
+    noReason: "未说明原因",
+    stillMissed: "连续两个季度",
+    newlyMissed: "新增",
+    goTo: (label) => `转到${label}的完成状态`,
   },
   settings: {
     labels: ZH_SETTING_LABELS,
@@ -310,10 +388,9 @@ export const EN_US: Strings = {
   },
   busy: "Working…",
   categories: CATEGORY_ENGLISH,
-  categoriesShort: { completed: "Done", onTrack: "On track", missed: "Missed", suspended: "Susp.", pending: "Pend." },
   severities: { error: "Error", warning: "Warning", info: "Note" },
   fields: FIELD_ENGLISH,
-  sections: { detection: "Tracking sheet", mapping: "Columns", issues: "Check results", statistics: "Statistics", settings: "Notice settings" },
+  sections: { detection: "Tracking sheet", mapping: "Columns", issues: "Check results", departments: "Departments", missed: "Missed tasks", statistics: "Statistics", settings: "Notice settings" },
   detection: {
     sheet: "Sheet",
     headerRows: (rows) => `row ${rows}`,
@@ -331,6 +408,9 @@ export const EN_US: Strings = {
       source === "default" ? `The title names no place: generic “${name}”; set it in the settings` : `${name} (${source === "title" ? "from the sheet's title" : "from the settings"})`,
     chooseSheet: "Sheet with the tracking table",
     autoSheet: "Find automatically",
+    choosePrevious: "Previous quarter's sheet",
+    autoPrevious: "Automatic",
+    previousHint: "To compare with the previous quarter; automatic: its columns in this sheet, or a sheet named after it",
     notFound: "No tracking table found yet.",
   },
   mapping: {
@@ -355,11 +435,42 @@ export const EN_US: Strings = {
     count: "Tasks",
     share: "Share",
     total: "Total",
-    byDepartment: "By lead department",
-    department: "Lead department",
-    departmentTotal: "Total",
     empty: "No tasks to count.",
     categoryTable: "Tasks and share per status",
+  },
+  departments: {
+    tableLabel: "Lead departments by rank",
+    rank: "Rank",
+    department: "Lead department",
+    light: "Light",
+    missedOfTotal: "Missed/tasks",
+    share: "Done or on track",
+    change: "vs. last quarter",
+    lights: { red: "Red", yellow: "Yellow", green: "Green" },
+    show: (department) => `Show only the tasks of ${department}`,
+    empty: "No tasks to count.",
+  },
+  filter: {
+    chip: (department) => `Only: ${department}`,
+    clear: (department) => `Only: ${department}; click to show all departments`,
+    issuesNote: (department, shown, all) => `Problems of ${department}'s tasks only: ${shown} of ${all}`,
+    noIssues: "No problems with this department's tasks.",
+  },
+  comparison: {
+    against: (year, quarter) => `Compared with ${quarter === null ? "the previous quarter" : `Q${quarter}`}${year === null ? "" : ` ${year}`}`,
+    counts: (still, newly, resolved, suspended) => `missed two quarters running ${still}, newly missed ${newly}, resolved ${resolved}, newly suspended ${suspended}`,
+    unmatched: (n) => `${n} tasks have no match in the previous quarter and are left out`,
+    fromColumns: (quarter) => `from the ${quarter === null ? "previous quarter's" : `Q${quarter}`} columns of this sheet`,
+    fromSheet: (sheet) => `from the sheet “${sheet}”`,
+    fromFile: (sheet) => `from “${sheet}” in another workbook`,
+  },
+  missed: {
+    listLabel: "Tasks that missed their quarterly target",
+    none: "No task missed its quarterly target.",
+    noReason: "no reason given",
+    stillMissed: "Two quarters running",
+    newlyMissed: "New",
+    goTo: (label) => `Go to the status of ${label}`,
   },
   settings: {
     labels: EN_SETTING_LABELS,

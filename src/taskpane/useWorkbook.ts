@@ -48,6 +48,8 @@ export interface WorkbookApi {
   readonly state: WorkbookState;
   run(kind: ActionKind): Promise<void>;
   select(issue: Issue): Promise<void>;
+  /** Selects a cell in Excel (a task's status cell). */
+  goTo(target: { readonly sheet: string; readonly address: string }): Promise<void>;
   /** Writes these values over the stored ones to the 通报设置 sheet, then checks again. */
   saveSettings(values: Partial<SettingsValues>): Promise<boolean>;
   dismiss(): void;
@@ -219,10 +221,8 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
     [supported, guarded, runner, today, events, checkedMessage, writtenMessage, strings, patch, saveEnvironment],
   );
 
-  const select = useCallback(
-    async (issue: Issue): Promise<void> => {
-      const target = issueTarget(issue);
-      if (!target) return;
+  const goTo = useCallback(
+    async (target: { readonly sheet: string; readonly address: string }): Promise<void> => {
       try {
         await actions.goToCell(target.sheet, target.address, runner);
       } catch (e) {
@@ -230,6 +230,14 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
       }
     },
     [runner, patch, describe],
+  );
+
+  const select = useCallback(
+    async (issue: Issue): Promise<void> => {
+      const target = issueTarget(issue);
+      if (target) await goTo(target);
+    },
+    [goTo],
   );
 
   const saveSettings = useCallback(
@@ -252,5 +260,5 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
 
   const dismiss = useCallback(() => patch({ message: null }), [patch]);
 
-  return { state, run, select, saveSettings, dismiss };
+  return { state, run, select, goTo, saveSettings, dismiss };
 }

@@ -9,9 +9,10 @@ import path from "node:path";
 import { act, type ReactElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SETTING_DEFINITIONS, analyse, type Issue } from "../../src/core";
+import { SETTING_DEFINITIONS, analyse, type Comparison, type Issue } from "../../src/core";
 import { detectFeatures } from "../../src/hosts/officejs";
 import { App } from "../../src/taskpane/App";
+import { DepartmentsPanel } from "../../src/taskpane/components/DepartmentsPanel";
 import { IssueList } from "../../src/taskpane/components/IssueList";
 import { MappingEditor } from "../../src/taskpane/components/MappingEditor";
 import { SettingsForm } from "../../src/taskpane/components/SettingsForm";
@@ -142,10 +143,89 @@ describe("StatisticsPanel", () => {
     expect(rows).toContain("已完成150.00%");
     expect(rows).toContain("未完成150.00%");
     expect(rows).toContain("合计2100.00%");
-    // The department table's short headings are words an office uses; the full name is the tooltip.
-    const heads = [...view.querySelectorAll("[data-testid=department-table] th")];
-    expect(heads.map((h) => h.textContent)).toEqual(["牵头部门", "合计", "已完成", "序时", "未完成", "暂缓", "待定"]);
-    expect(heads.map((h) => h.querySelector("abbr")?.title ?? null).slice(2)).toEqual(["已完成", "序时推进", "未完成", "暂不实施", "待确定"]);
+    // One department list in the pane: the departments' own section has it.
+    expect(view.querySelector("[data-testid=department-table]")).toBeNull();
+  });
+});
+
+describe("DepartmentsPanel", () => {
+  const departments = analyse(
+    book(
+      trackingSheet([
+        row(1, "任务一", "区发改局", "已完成"),
+        row(2, "任务二", "区发改局、区财政局", "未完成", { reason: "资金未到位", next: "推进" }),
+        row(3, "任务三", "区住建局", "待确定", { reason: "待反馈" }),
+        row(4, "任务四", "区住建局", "已完成"),
+        row(5, "任务五", "区教体局", "序时推进"),
+      ]),
+    ),
+    { today: "2025-10-29" },
+  );
+  const rowsOf = (view: HTMLElement) =>
+    [...view.querySelectorAll<HTMLTableRowElement>("[data-testid=department-table] tbody tr")].map((r) => [...r.cells].map((c) => c.textContent));
+
+  it("lists the departments by rank with their light as a word, missed of all tasks and the share", async () => {
+    const view = await ui(
+      <DepartmentsPanel strings={ZH_CN} departments={departments.departments} comparison={null} period={departments.period} chosen={null} onChoose={vi.fn()} />,
+    );
+    const table = view.querySelector("[data-testid=department-table]")!;
+    expect([...table.querySelectorAll("thead th")].map((h) => h.textContent)).toEqual(["排名", "牵头部门", "灯", "未完成/任务", "完成及序时"]);
+    expect(rowsOf(view)).toEqual([
+      ["1", "区教体局", "绿", "0/1", "100.00%"],
+      ["2", "区住建局", "黄", "0/2", "50.00%"],
+      // Same share as 区住建局, but a missed task: ranked after it.
+      ["3", "区发改局", "红", "1/2", "50.00%"],
+      ["4", "区财政局", "红", "1/1", "0.00%"],
+    ]);
+    // The light is a word beside its colour; the dot alone says nothing to a screen reader.
+    const housing = view.querySelector("tr[data-department=区住建局]")!;
+    expect(housing.getAttribute("data-light")).toBe("yellow");
+    expect(housing.querySelector("[aria-hidden]")).not.toBeNull();
+    expect(view.querySelector("[data-testid=comparison]")).toBeNull();
+    const en = await ui(
+      <DepartmentsPanel strings={EN_US} departments={departments.departments} comparison={null} period={departments.period} chosen={null} onChoose={vi.fn()} />,
+    );
+    expect(rowsOf(en).map((r) => r[2])).toEqual(["Green", "Yellow", "Red", "Red"]);
+  });
+
+  it("shows the change of each department's missed count and the comparison's summary when there is a previous quarter", async () => {
+    const comparison: Comparison = {
+      previous: { year: 2025, quarter: 2, source: "columns", sheet: "调度表" },
+      stillMissed: ["2"],
+      newlyMissed: [],
+      resolved: ["3"],
+      newlySuspended: [],
+      unchanged: ["1", "4", "5"],
+      unmatched: [],
+      previousTasks: [],
+    };
+    const withChange = departments.departments.map((d) => ({ ...d, missedChange: d.name === "区住建局" ? -1 : 0 }));
+    const view = await ui(<DepartmentsPanel strings={ZH_CN} departments={withChange} comparison={comparison} period={departments.period} chosen={null} onChoose={vi.fn()} />);
+    expect(view.querySelector("[data-testid=comparison]")?.textContent).toBe(
+      "与二季度相比：连续两个季度未完成1项，新增未完成0项，已解决1项，新增暂不实施0项（取自本表二季度的列）。",
+    );
+    expect([...view.querySelectorAll("[data-testid=department-table] thead th")].at(-1)?.textContent).toBe("较上季度");
+    expect(rowsOf(view).map((r) => [r[1], r.at(-1)])).toEqual([
+      ["区教体局", "0"],
+      ["区住建局", "-1"],
+      ["区发改局", "0"],
+      ["区财政局", "0"],
+    ]);
+  });
+
+  it("chooses a department with its name's button, pressed while chosen, and chooses none when pressed again", async () => {
+    const onChoose = vi.fn<(d: string | null) => void>();
+    const view = await ui(
+      <DepartmentsPanel strings={ZH_CN} departments={departments.departments} comparison={null} period={departments.period} chosen="区住建局" onChoose={onChoose} />,
+    );
+    const housing = byRole<HTMLButtonElement>(view, "button", "区住建局");
+    const finance = byRole<HTMLButtonElement>(view, "button", "区财政局");
+    expect(housing.getAttribute("aria-pressed")).toBe("true");
+    expect(finance.getAttribute("aria-pressed")).toBe("false");
+    expect(finance.title).toBe("只看区财政局的任务（已完成0，序时推进0，未完成1，暂不实施0，待确定0）");
+    await click(finance);
+    await click(housing);
+    expect(onChoose.mock.calls).toEqual([["区财政局"], [null]]);
   });
 });
 
@@ -323,6 +403,48 @@ describe("App on the strict Excel double", () => {
     expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe("已写入工作表“一季度督查通报”：共20项任务，标记未完成5项。");
   });
 
+  it("narrows the problems and the missed tasks to a chosen department until its chip is clicked", async () => {
+    const model = await loadModel(path.resolve("samples/tracking-variant.xlsx"));
+    const excel = new ExcelDouble(model);
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
+    await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
+    // The missed tasks' section starts closed.
+    await click(byRole(view, "[data-section=missed] button", /^未完成任务/));
+    const problems = () => [...view.querySelectorAll("[data-section=issues] li")].map((li) => li.querySelector("[data-cell]")?.getAttribute("data-cell") ?? li.textContent);
+    const missed = () => [...view.querySelectorAll("[data-testid=missed-list] li")].map((li) => li.getAttribute("data-task"));
+    expect(problems()).toEqual(["一季度推进情况!G18"]);
+    expect(missed()).toEqual(["5", "9", "11", "14", "20"]);
+    expect(view.querySelector("[data-testid=department-filter]")).toBeNull();
+
+    // 区水利局 leads task 14, whose reason is missing.
+    await click(byRole(view, "[data-testid=department-table] button", "区水利局"));
+    expect(problems()).toEqual(["一季度推进情况!G18"]);
+    expect(missed()).toEqual(["14"]);
+    expect(view.querySelector("[data-testid=issues-filter-note]")?.textContent).toBe("只显示区水利局的任务的问题：1个中的1个");
+    const chip = view.querySelector<HTMLButtonElement>("[data-testid=department-filter]")!;
+    expect(chip.textContent).toBe("只看：区水利局✕");
+    expect(chip.getAttribute("aria-label")).toBe("只看：区水利局，点击显示全部部门");
+
+    // Another department: its task 5 is missed, none of its tasks has a problem.
+    await click(byRole(view, "[data-testid=department-table] button", "区住建局"));
+    expect(problems()).toEqual([]);
+    expect(view.querySelector("[data-section=issues]")?.textContent).toContain("该部门的任务未发现问题。");
+    expect(missed()).toEqual(["5"]);
+    expect(view.querySelector("[data-testid=missed-badge]")?.textContent).toBe("1");
+
+    // A missed task selects its status cell.
+    await click(byRole(view, "[data-testid=missed-list] button", /第5项/));
+    await waitFor(() => expect(excel.model.selection).toBe("一季度推进情况!F9"));
+
+    // The chip (a button, so Enter and Space work as a click) shows everything again.
+    await click(view.querySelector("[data-testid=department-filter]")!);
+    expect(view.querySelector("[data-testid=department-filter]")).toBeNull();
+    expect(problems()).toEqual(["一季度推进情况!G18"]);
+    expect(missed()).toEqual(["5", "9", "11", "14", "20"]);
+    expect(byRole(view, "[data-testid=department-table] button", "区住建局").getAttribute("aria-pressed")).toBe("false");
+  });
+
   it("saves the settings form to the 通报设置 sheet and checks again with them", async () => {
     const model = await loadModel(path.resolve("samples/tracking-variant.xlsx"));
     const excel = new ExcelDouble(model);
@@ -344,7 +466,8 @@ describe("App on the strict Excel double", () => {
     const view = await ui(<App strings={EN_US} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2024-04-10" }} />);
     await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
     const chrome = [...view.querySelectorAll("button, h1, h2, label, th[scope=col], [data-testid=signing]")]
-      .filter((e) => !e.closest("ul"))
+      // Lists and the departments' names are the workbook's own text.
+      .filter((e) => !e.closest("ul, [data-testid=department-table] tbody"))
       .map((e) => (e.textContent ?? "").replace(/区人民政府办公室/g, ""));
     for (const text of chrome) expect(text).not.toMatch(/[\u4e00-\u9fff]/);
     expect(view.querySelector("[data-testid=detected-header]")?.textContent).toBe("row 3, 4");

@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { analyse, type Issue } from "../../src/core";
+import { analyse, type Comparison, type Issue } from "../../src/core";
 import { computeStatistics } from "../../src/core/statistics";
 import {
   categoryRows,
+  changeText,
   columnLetters,
+  comparisonText,
+  countsText,
   dataRangeText,
-  departmentRows,
   headerRowsText,
   issueLocation,
   issueTarget,
   severityCounts,
   sortIssues,
+  taskTarget,
   todayIso,
   totalShare,
 } from "../../src/taskpane/format";
@@ -50,13 +53,44 @@ describe("statistics for the pane", () => {
     expect(totalShare(computeStatistics([], 0))).toBe("0%");
   });
 
-  it("counts per lead department in category order, most missed first", () => {
-    const rows = departmentRows(analysis.statistics);
-    expect(rows[0]).toEqual({ department: "区住建局", total: 3, counts: [0, 1, 1, 0, 1] });
-    const finance = rows.find((r) => r.department === "区财政局")!;
-    expect(finance).toEqual({ department: "区财政局", total: 2, counts: [0, 1, 1, 0, 0] });
-    // A task with two lead departments counts for each.
-    expect(rows.reduce((n, r) => n + r.total, 0)).toBe(7);
+  it("names every count of a department in the notice's order, and its change as a signed number", () => {
+    const housing = analysis.departments.find((d) => d.name === "区住建局")!;
+    expect(countsText(housing.counts, ZH_CN)).toBe("已完成0，序时推进1，未完成1，暂不实施0，待确定1");
+    expect(countsText(housing.counts, EN_US)).toBe("Completed 0, On track 1, Missed 1, Suspended 0, Pending 1");
+    expect([changeText(2), changeText(-1), changeText(0), changeText(null)]).toEqual(["+2", "-1", "0", ""]);
+  });
+});
+
+describe("the comparison with the previous quarter", () => {
+  const comparison = (p: Partial<Comparison> = {}): Comparison => ({
+    previous: { year: 2025, quarter: 2, source: "columns", sheet: "调度表" },
+    stillMissed: ["3", "4"],
+    newlyMissed: ["5", "6", "7"],
+    resolved: ["8", "9", "10", "11"],
+    newlySuspended: ["12"],
+    unchanged: [],
+    unmatched: [],
+    previousTasks: [],
+    ...p,
+  });
+  const q3 = { year: 2025, quarter: 3 };
+
+  it("counts each class against the previous quarter and names where it was found", () => {
+    expect(comparisonText(comparison(), q3, ZH_CN)).toBe("与二季度相比：连续两个季度未完成2项，新增未完成3项，已解决4项，新增暂不实施1项（取自本表二季度的列）。");
+    expect(comparisonText(comparison(), q3, EN_US)).toBe(
+      "Compared with Q2: missed two quarters running 2, newly missed 3, resolved 4, newly suspended 1 (from the Q2 columns of this sheet).",
+    );
+    const sheet = comparison({ previous: { year: 2025, quarter: 2, source: "sheet", sheet: "二季度调度表" }, unmatched: ["13", "14"] });
+    expect(comparisonText(sheet, q3, ZH_CN)).toBe(
+      "与二季度相比：连续两个季度未完成2项，新增未完成3项，已解决4项，新增暂不实施1项；另有2项任务在上季度中找不到对应，未计入对比（取自工作表“二季度调度表”）。",
+    );
+  });
+
+  it("names the year only when the previous quarter is in another year", () => {
+    const q4 = comparison({ previous: { year: 2024, quarter: 4, source: "file", sheet: "四季度调度表" } });
+    expect(comparisonText(q4, { year: 2025, quarter: 1 }, ZH_CN)).toMatch(/^与2024年四季度相比：.*（取自另一工作簿的“四季度调度表”）。$/);
+    expect(comparisonText(q4, { year: 2025, quarter: 1 }, EN_US)).toMatch(/^Compared with Q4 2024: /);
+    expect(comparisonText(comparison({ previous: { year: null, quarter: null, source: "sheet", sheet: "上期" } }), q3, ZH_CN)).toMatch(/^与上季度相比：/);
   });
 });
 
@@ -105,6 +139,12 @@ describe("problems", () => {
     expect(severityCounts(list)).toEqual({ error: 1, warning: 2, info: 1 });
     expect(sortIssues(list).map((i) => i.message)).toEqual(["e", "w1", "w2", "i"]);
     expect(list[0]!.message).toBe("i"); // not sorted in place
+  });
+
+  it("selects a task at its status cell", () => {
+    const task = analysis.tasks.find((t) => t.id === "4")!;
+    expect(taskTarget(task, analysis.table)).toEqual({ sheet: "调度表", address: "F6" });
+    expect(taskTarget(task, { ...analysis.table, mapping: {}, firstCol: 1 })).toEqual({ sheet: "调度表", address: "B6" });
   });
 
   it("finds the sample sheet's missing reason at its cell", () => {

@@ -40,11 +40,13 @@ export interface IssueListProps {
   readonly strings: Strings;
   readonly issues: readonly Issue[];
   readonly onSelect: (issue: Issue) => void;
+  /** What an empty list says (a department's: none with its tasks); by default that nothing was found. */
+  readonly emptyText?: string;
 }
 
-export function IssueList({ strings, issues, onSelect }: IssueListProps) {
+export function IssueList({ strings, issues, onSelect, emptyText = strings.issues.none }: IssueListProps) {
   const styles = useStyles();
-  if (issues.length === 0) return <Caption1 as="p">{strings.issues.none}</Caption1>;
+  if (issues.length === 0) return <Caption1 as="p">{emptyText}</Caption1>;
   return (
     <div className={styles.root}>
       <Caption1 as="p">{strings.issues.summary(severityCounts(issues))}</Caption1>
