@@ -73,8 +73,28 @@ describe("the line breaker", () => {
     expect(breakLines("一二三……", 4)).toEqual(["一二三", "……"]);
   });
 
+  it("keeps closing punctuation off a line's start where no break keeps both rules (‘‘C？ in a full line)", () => {
+    // Found by the property below: every place inside `‘‘C？` breaks one rule; the break before C breaks the weaker.
+    expect(breakLines("‘‘C？一", 4)).toEqual(["‘‘", "C？一"]);
+    // After closing punctuation, a run of it may still be split (nothing better is left).
+    expect(breakLines("《一.’；", 4)).toEqual(["《一.’", "；"]);
+  });
+
+  it("splits a word that fits a line but not with its punctuation, carrying its end down with the marks", () => {
+    expect(breakLines("y061B3C.一", 4)).toEqual(["y061B3", "C.一"]);
+    expect(breakLines("一2.2B1、一", 4)).toEqual(["一2.2B", "1、一"]);
+    expect(breakLines("见（ABCDEFG）", 5)).toEqual(["见（ABCD", "EFG）"]);
+    // A word that fits with its marks stays whole.
+    expect(breakLines("一二三ABC。", 4)).toEqual(["一二三", "ABC。"]);
+  });
+
+  it("keeps the spacing next to Chinese on the ends of a word it splits", () => {
+    // 一A1BD1 is 3.86 ems, 4.11 with the quarter em between 一 and A: the line ends before the second 1.
+    expect(breakLines("一A1BD10y5", 4)).toEqual(["一A1BD", "10y5"]);
+  });
+
   it("holds for any text: lines fit, join to the text, and obey the punctuation rules", () => {
-    const alphabet = fc.constantFrom(..."一二三四五六七八九十工作任务。，、；：？！）》”’（《“‘0123456789.%ABCxyz ");
+    const alphabet = fc.constantFrom(..."一二三四五六七八九十工作任务。，、；：？！）》”’（《“‘「」【】0123456789.,:/%ABCxyz —…-");
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 200 }), fc.integer({ min: 4, max: 30 }), (chars, width) => {
         const text = chars.join("");
@@ -88,7 +108,7 @@ describe("the line breaker", () => {
           if (i > 0 && !onlyMarks && !NO_LINE_START.has(last(lines[i - 1]!) ?? "")) expect(NO_LINE_START.has(first(l) ?? "")).toBe(false);
         });
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

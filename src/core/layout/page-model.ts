@@ -147,6 +147,11 @@ interface Line {
   readonly keepWithNext?: boolean;
 }
 
+/** Adds a paragraph's lines; `keep` keeps its last line with the next. */
+function pushLines(out: Line[], paragraph: number, style: LineStyle, texts: readonly string[], indent = 0, keep = false): void {
+  for (let i = 0; i < texts.length; i++) out.push({ style, text: texts[i]!, indent, paragraph, keepWithNext: keep && i === texts.length - 1 });
+}
+
 function paragraphLines(source: PageSource): Line[] {
   const out: Line[] = [];
   const paragraphs = source.paragraphs;
@@ -154,9 +159,9 @@ function paragraphLines(source: PageSource): Line[] {
   const date = paragraphs.find((p) => p.role === "date")?.text ?? "";
   const place = signaturePlacement(issuer, date);
   const per = GBT9704.charsPerLine;
-  paragraphs.forEach((p, paragraph) => {
-    const push = (style: LineStyle, texts: readonly string[], indent = 0, keep = false) =>
-      texts.forEach((text, i) => out.push({ style, text, indent, paragraph, keepWithNext: keep && i === texts.length - 1 }));
+  for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
+    const p = paragraphs[paragraph]!;
+    const push = (style: LineStyle, texts: readonly string[], indent = 0, keep = false) => pushLines(out, paragraph, style, texts, indent, keep);
     switch (p.role) {
       case "title":
         push("title", breakTitle(source.titleWords.join("") === p.text ? source.titleWords : [p.text], TITLE_CHARS_PER_LINE));
@@ -186,7 +191,7 @@ function paragraphLines(source: PageSource): Line[] {
         push("date", [p.text], place.date);
         break;
     }
-  });
+  }
   return out;
 }
 
@@ -198,15 +203,13 @@ function paragraphLines(source: PageSource): Line[] {
 export function layoutPages(source: PageSource): PagedDocument {
   const per = GBT9704.linesPerPage;
   const lines: PrintedLine[] = [];
-  const place = (l: Omit<PrintedLine, "page" | "slot">) => {
-    const i = lines.length;
-    lines.push({ ...l, page: Math.floor(i / per) + 1, slot: i % per });
-  };
   for (const l of paragraphLines(source)) {
-    if (l.keepWithNext && lines.length % per === per - 1) place({ style: "blank", text: "", indent: 0, paragraph: -1 });
+    if (l.keepWithNext && lines.length % per === per - 1) {
+      lines.push({ style: "blank", text: "", indent: 0, paragraph: -1, page: Math.floor(lines.length / per) + 1, slot: lines.length % per });
+    }
     // A blank line at the top of a page (after the title's page) shows as nothing: leave it out.
     if (l.style === "blank" && lines.length % per === 0 && lines.length > 0) continue;
-    place({ style: l.style, text: l.text, indent: l.indent, paragraph: l.paragraph });
+    lines.push({ style: l.style, text: l.text, indent: l.indent, paragraph: l.paragraph, page: Math.floor(lines.length / per) + 1, slot: lines.length % per });
   }
   return { lines, pageCount: Math.max(1, Math.ceil(lines.length / per)) };
 }
