@@ -11,11 +11,13 @@
 import { readFileSync } from "node:fs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { HIGHLIGHT_MARKER, NOTICE_MARKER, type RunOptions } from "../src/core";
+import { HIGHLIGHT_MARKER, NOTICE_MARKER, prepareNotice, type RunOptions, type SheetPlan } from "../src/core";
 import { clearOnWorkbook, openWorkbook, readWorkbookGrid, runOnWorkbook, writeWorkbook } from "../src/hosts/xlsx-package";
+import { planEdits } from "../src/hosts/xlsx-package/write";
 import { ZipReader } from "../src/hosts/xlsx-package/zip";
 import { cellText, type WorkbookModel } from "./excel-double";
 import { loadModel } from "./excel-double/xlsx";
+import { handMadeDepartmentSheet } from "./fixtures/department-plan";
 import { MACRO_BYTES, PASTED, SAMPLE, TRACKING_PART, WHOLE_COLUMN_VALIDATION, sampleWithParts, withWholeColumnValidation } from "./fixtures/package-parts";
 
 const OPTIONS: RunOptions = { today: "2025-10-29", settings: { date: "2025-10-29" } };
@@ -233,5 +235,102 @@ describe("workbooks written by other generators", () => {
     // And runs again to the same copy.
     const again = parts(await run(output));
     for (const [name, bytes] of again) expect(bytes.equals(after.get(name)!), name).toBe(true);
+  });
+});
+
+describe("tool sheets with charts (a hand-made department sheet beside the notice)", () => {
+  const department = handMadeDepartmentSheet("三季度部门情况", 6);
+  /** The copy with the job's notice sheet and `sheets` (the department sheet by default) written. */
+  async function runWith(bytes: Buffer, sheets: readonly SheetPlan[] = [department]): Promise<Buffer> {
+    const book = await openWorkbook(bytes, "input.xlsx");
+    const job = prepareNotice(book.read.grid, OPTIONS);
+    return writeWorkbook(book, planEdits(book.pkg, book.read, [job.noticeSheet, ...sheets], job.highlight));
+  }
+  const NEW_PARTS = ["xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml", "xl/worksheets/_rels/sheet4.xml.rels", "xl/drawings/drawing2.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/charts/chart2.xml"];
+
+  it("adds a drawing and a chart part beside the input's own chart, which stays byte for byte", async () => {
+    const input = await sampleWithParts({ dropdown: true });
+    const output = await runWith(input);
+    const before = parts(input);
+    const after = parts(output);
+    expect([...after.keys()].sort()).toEqual([...before.keys(), ...NEW_PARTS].sort());
+    for (const [name, bytes] of before) if (!EDITED.includes(name)) expect(after.get(name)!.equals(bytes), name).toBe(true);
+    const text = (name: string) => after.get(name)!.toString("utf8");
+
+    expect(insertions(before.get("[Content_Types].xml")!.toString("utf8"), text("[Content_Types].xml"))).toBe(
+      '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        '<Override PartName="/xl/worksheets/sheet4.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        '<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+        '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
+    );
+    expect(insertions(before.get("xl/workbook.xml")!.toString("utf8"), text("xl/workbook.xml"))).toMatch(
+      /^<sheet name="三季度督查通报" sheetId="3" r:id="rId6"\/><sheet name="三季度部门情况" sheetId="4" r:id="rId7"\/><definedName name="_xlnm.Print_Area" localSheetId="2">[^<]+<\/definedName><definedName name="_xlnm.Print_Area" localSheetId="3">'三季度部门情况'!\$A\$1:\$G\$21<\/definedName>$/,
+    );
+    // The sheet: numbers as numbers in a number-formatted style, its drawing last.
+    const sheet = text("xl/worksheets/sheet4.xml");
+    expect(sheet).toMatch(/<c r="E3" s="\d+"><v>100<\/v><\/c>/);
+    expect(sheet).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
+    expect(text("xl/worksheets/_rels/sheet4.xml.rels")).toContain('Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing2.xml"');
+    expect(text("xl/drawings/_rels/drawing2.xml.rels")).toContain('Target="../charts/chart2.xml"');
+    expect(text("xl/drawings/drawing2.xml")).toContain("<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>9</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>7</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>21</xdr:row>");
+    const chart = text("xl/charts/chart2.xml");
+    expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
+    expect(chart).toContain("<c:f>'三季度部门情况'!$A$3:$A$8</c:f><c:strCache><c:ptCount val=\"6\"/><c:pt idx=\"0\"><c:v>区部门1</c:v></c:pt>");
+    expect(chart).toContain("<c:f>'三季度部门情况'!$E$3:$E$8</c:f><c:numCache><c:formatCode>0.00</c:formatCode><c:ptCount val=\"6\"/><c:pt idx=\"0\"><c:v>100</c:v></c:pt><c:pt idx=\"1\"><c:v>83.33</c:v></c:pt>");
+    expect(chart).toContain('<c:orientation val="maxMin"/>');
+    expect(chart).toContain('<c:max val="100"/><c:min val="0"/>');
+    expect(chart).toContain('<a:srgbClr val="4472C4"/>');
+    // The number format the shares need is a built-in one (0.00): styles.xml gains no custom format.
+    const styles = text("xl/styles.xml");
+    expect(styles).toMatch(/<xf numFmtId="2" fontId="\d+" fillId="0" borderId="0"/);
+  });
+
+  it("runs again to the same copy, and a sheet without its chart leaves no drawing or chart behind", async () => {
+    const input = await sampleWithParts();
+    const once = await runWith(input);
+    const twice = await runWith(once);
+    const first = parts(once);
+    expect(parts(twice).size).toBe(first.size);
+    for (const [name, bytes] of parts(twice)) expect(bytes.equals(first.get(name)!), name).toBe(true);
+
+    const withoutChart = parts(await runWith(once, [{ ...department, charts: [] }]));
+    expect([...withoutChart.keys()].sort()).toEqual([...parts(input).keys(), "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"].sort());
+    const types = withoutChart.get("[Content_Types].xml")!.toString("utf8");
+    expect(types).not.toContain("drawing2");
+    expect(types).not.toContain("chart2");
+    expect(types).toContain("/xl/charts/chart1.xml");
+    expect(withoutChart.get("xl/worksheets/sheet4.xml")!.toString("utf8")).not.toContain("<drawing");
+    // And with two charts, both parts, numbered past the input's.
+    const two = parts(await runWith(once, [{ ...department, charts: [department.charts![0]!, { ...department.charts![0]!, title: "又一" }] }]));
+    expect([...two.keys()].filter((n) => /chart\d|drawing\d/.test(n)).sort()).toEqual(
+      ["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/charts/chart3.xml", "xl/drawings/_rels/drawing1.xml.rels", "xl/drawings/_rels/drawing2.xml.rels", "xl/drawings/drawing1.xml", "xl/drawings/drawing2.xml"].sort(),
+    );
+  });
+
+  it("refuses a sheet of the department sheet's name that is not the tool's, writing nothing", async () => {
+    const input = await sampleWithParts();
+    const book = await openWorkbook(input, "input.xlsx");
+    const job = prepareNotice(book.read.grid, OPTIONS);
+    const taken = { ...department, name: "三季度调度表" };
+    expect(() => planEdits(book.pkg, book.read, [job.noticeSheet, taken], job.highlight)).toThrow(/三季度调度表/);
+  });
+
+  it("reads back through ExcelJS (the double's loader) with numbers, formats, fills and the chart", async () => {
+    const model = await loadModel(await runWith(await sampleWithParts()));
+    const sheet = model.sheets.find((s) => s.name === "三季度部门情况")!;
+    expect(sheet.cells.E4).toMatchObject({ value: 83.33, numberFormat: "0.00" });
+    expect(sheet.cells.F3).toMatchObject({ value: "红", fill: "#FF0000" });
+    expect(sheet.charts).toEqual([
+      expect.objectContaining({
+        type: "BarClustered",
+        title: "三季度各部门完成率",
+        series: [{ name: "完成率（%）", values: "三季度部门情况!E3:E8", categories: "三季度部门情况!A3:A8", fill: "#4472C4" }],
+        position: { start: "A10", end: "G21" },
+        valueAxis: { minimum: 0, maximum: 100, numberFormat: "0" },
+        categoryAxis: { reversePlotOrder: true, position: "Maximum", tickLabelSpacing: 1 },
+      }),
+    ]);
+    // The input's own chart, on the tracking sheet, is read too.
+    expect(model.sheets.find((s) => s.name === "三季度调度表")!.charts).toHaveLength(1);
   });
 });

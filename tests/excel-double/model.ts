@@ -85,6 +85,40 @@ export interface PageLayoutModel {
   footers?: { [P in "default" | "first" | "odd" | "even"]?: { left?: string; center?: string; right?: string } };
 }
 
+/** One series of a chart: its name, fill and data, as sheet-qualified A1 addresses (`qualify`), null when not from cells. */
+export interface ChartSeriesModel {
+  name: string;
+  values: string | null;
+  categories: string | null;
+  /** `#RRGGBB` solid fill of the series. */
+  fill?: string;
+}
+
+export interface ChartAxisModel {
+  minimum?: number;
+  maximum?: number;
+  numberFormat?: string;
+  reversePlotOrder?: boolean;
+  /** Where the other axis crosses this one (Excel.ChartAxisPosition). */
+  position?: "Automatic" | "Maximum" | "Minimum" | "Custom";
+  tickLabelSpacing?: number;
+}
+
+/** A chart on a sheet (the part of Excel's chart model the add-in writes). */
+export interface ChartModel {
+  id: string;
+  name: string;
+  /** Excel.ChartType, e.g. `BarClustered`. */
+  type: string;
+  title?: string;
+  series: ChartSeriesModel[];
+  /** The cells the chart covers: the top-left and bottom-right one (A1). */
+  position?: { start: string; end: string };
+  categoryAxis: ChartAxisModel;
+  valueAxis: ChartAxisModel;
+  legendVisible: boolean;
+}
+
 export interface SheetModel {
   name: string;
   id: string;
@@ -104,6 +138,8 @@ export interface SheetModel {
   showGridlines: boolean;
   /** Sheet protection: every write to the sheet fails with AccessDenied. */
   protected: boolean;
+  /** Charts on the sheet; absent: none. */
+  charts?: ChartModel[];
 }
 
 export interface WorkbookModel {

@@ -7,9 +7,12 @@
  * protection); saving writes the same back, so a workbook can go through the
  * add-in's Office.js code path and be opened, compared or rendered after.
  * Workbook settings (`workbook.settings`) are not kept in the file: ExcelJS
- * has no place for them.
+ * has no place for them. Charts are read (xlsx-charts.ts) but not saved:
+ * ExcelJS cannot write them.
  */
+import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
+import { chartsOf } from "./xlsx-charts";
 import {
   cellKey,
   columnLetters,
@@ -297,12 +300,18 @@ export function modelFromWorkbook(wb: ExcelJS.Workbook): WorkbookModel {
   return model;
 }
 
-/** Loads an `.xlsx` file (path or bytes) into a model. */
+/** Loads an `.xlsx` file (path or bytes) into a model, with its charts (read apart: ExcelJS does not read them). */
 export async function loadModel(source: string | Buffer | ArrayBuffer): Promise<WorkbookModel> {
+  const bytes = typeof source === "string" ? await readFile(source) : source;
   const wb = new ExcelJS.Workbook();
-  if (typeof source === "string") await wb.xlsx.readFile(source);
-  else await wb.xlsx.load(source as ArrayBuffer);
-  return modelFromWorkbook(wb);
+  await wb.xlsx.load(bytes as ArrayBuffer);
+  const model = modelFromWorkbook(wb);
+  const charts = await chartsOf(bytes);
+  for (const sheet of model.sheets) {
+    const found = charts.get(sheet.name);
+    if (found) sheet.charts = found;
+  }
+  return model;
 }
 
 function writeCell(cell: ExcelJS.Cell, m: CellModel): void {

@@ -31,6 +31,8 @@ export const CONTENT_TYPE = {
   macroWorkbook: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
   template: "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
   macroTemplate: "application/vnd.ms-excel.template.macroEnabled.main+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
 } as const;
 export const WORKSHEET_REL = `${REL}worksheet`;
 export const STYLES_REL = `${REL}styles`;

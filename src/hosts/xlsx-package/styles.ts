@@ -90,6 +90,9 @@ export function cellFormats(stylesXml: string | undefined): (string | undefined)
   });
 }
 
+/** Built-in formats that read the same in every locale, so a plan's format can use them. */
+const LOCALE_FREE_BUILT_INS = [1, 2, 3, 4, 9, 10, 11, 49] as const;
+
 /** Whether a format shows dates or times (as ExcelJS decides it, for the 1904 date system). */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
@@ -103,10 +106,11 @@ export function withPrefix(xml: string, prefix: string): string {
 
 /** The lists of styles.xml in the order the schema wants them. */
 const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"] as const;
-type ListName = "fonts" | "fills" | "borders" | "cellStyleXfs" | "cellXfs" | "dxfs";
+type ListName = "numFmts" | "fonts" | "fills" | "borders" | "cellStyleXfs" | "cellXfs" | "dxfs";
 
 /** What a list must start with when the tool has to create it (the entries index 0, and fill 1, stand for). */
 const LIST_DEFAULTS: Readonly<Record<ListName, string[]>> = {
+  numFmts: [],
   fonts: ['<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'],
   fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
   borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
@@ -114,7 +118,7 @@ const LIST_DEFAULTS: Readonly<Record<ListName, string[]>> = {
   cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
   dxfs: [],
 };
-const ITEM: Readonly<Record<ListName, string>> = { fonts: "font", fills: "fill", borders: "border", cellStyleXfs: "xf", cellXfs: "xf", dxfs: "dxf" };
+const ITEM: Readonly<Record<ListName, string>> = { numFmts: "numFmt", fonts: "font", fills: "fill", borders: "border", cellStyleXfs: "xf", cellXfs: "xf", dxfs: "dxf" };
 
 export const EMPTY_STYLESHEET = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"></styleSheet>`;
 
@@ -137,7 +141,7 @@ export class StyleBook {
     for (const name of Object.keys(ITEM) as ListName[]) {
       const el = childNamed(this.root, name);
       const existing = el ? childrenNamed(el, ITEM[name]).map((c) => xml.slice(c.start, c.end)) : [];
-      this.lists.set(name, { el, existing, added: el || name === "dxfs" ? [] : LIST_DEFAULTS[name].map((x) => withPrefix(x, this.prefix)) });
+      this.lists.set(name, { el, existing, added: el ? [] : LIST_DEFAULTS[name].map((x) => withPrefix(x, this.prefix)) });
     }
     // An existing list too short for the entries the tool's styles refer to (font 0, fills 0 and 1, border 0, style 0).
     for (const name of ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"] as const) {
@@ -161,6 +165,28 @@ export class StyleBook {
 
   /** A cell style for the plan's style, with the text number format `@` (49). */
   cellStyle(style: CellStyle): number {
+    return this.styleWith(style, 49);
+  }
+
+  /** A cell style for the plan's style with a number format (a built-in one where Excel has it, else one of the workbook's own). */
+  numberStyle(style: CellStyle, numberFormat: string): number {
+    return this.styleWith(style, this.numberFormatId(numberFormat));
+  }
+
+  /** The id of a number format: built in (locale-independent ones only), or a custom format of the workbook, added when it has none written so. */
+  private numberFormatId(code: string): number {
+    const builtIn = LOCALE_FREE_BUILT_INS.find((id) => BUILT_IN_FORMATS[id] === code);
+    if (builtIn !== undefined) return builtIn;
+    const list = this.lists.get("numFmts")!;
+    const all = [...list.existing, ...list.added];
+    const idOf = (xml: string) => Number(attr(rootOf(xml).attributes, "numFmtId"));
+    for (const xml of all) if (attr(rootOf(xml).attributes, "formatCode") === code) return idOf(xml);
+    const id = Math.max(163, ...all.map(idOf).filter(Number.isFinite)) + 1;
+    this.entry("numFmts", `<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`);
+    return id;
+  }
+
+  private styleWith(style: CellStyle, numFmtId: number): number {
     const f = style.font;
     const font = this.entry(
       "fonts",
@@ -172,7 +198,7 @@ export class StyleBook {
       `${style.wrap ? ' wrapText="1"' : ""}${style.indent ? ` indent="${style.indent}"` : ""}/>`;
     return this.entry(
       "cellXfs",
-      `<xf numFmtId="49" fontId="${font}" fillId="${fill}" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"${fill ? ' applyFill="1"' : ""} applyAlignment="1">${alignment}</xf>`,
+      `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"${fill ? ' applyFill="1"' : ""} applyAlignment="1">${alignment}</xf>`,
     );
   }
 

@@ -1,21 +1,26 @@
 /**
  * The core's plans as edits of the package, and the package written with
  * them. What changes, and nothing else:
- * - the notice sheet: a new worksheet part with its relationship, content
- *   type, `<sheet>` entry and print area (`_xlnm.Print_Area`); a notice sheet
- *   the tool wrote before (its marker cell) gets the new content in its own
- *   part, in its place;
- * - styles.xml: the notice's cell styles and the highlight's format,
- *   appended (see styles.ts);
+ * - each tool sheet (the notice sheet, the department sheet): a new
+ *   worksheet part with its relationship, content type, `<sheet>` entry and
+ *   print area (`_xlnm.Print_Area`); a tool sheet written before (its marker
+ *   cell) gets the new content in its own part, in its place;
+ * - a tool sheet's charts: a drawing part and a chart part per chart with
+ *   their relationships and content types, named so that no part of the
+ *   input is touched; those of a tool sheet written before are replaced,
+ *   leaving nothing behind (see chart.ts);
+ * - styles.xml: the sheets' cell styles and number formats and the
+ *   highlight's format, appended (see styles.ts);
  * - the tracking sheet: the tool's conditional-format block, after the
  *   `<sheetData>`, which is copied byte for byte (see highlight.ts).
  * Every other part is copied as it is stored.
  */
 import path from "node:path/posix";
-import { columnLetter, sheetNameTaken, type HighlightPlan, type SheetPlan } from "../../core";
+import { sheetNameTaken, type HighlightPlan, type SheetPlan } from "../../core";
 import { editHighlight } from "./highlight";
-import { noticeSheetXml } from "./notice-sheet";
-import { CONTENT_TYPE, NS, PackageError, partText, STYLES_REL, WORKSHEET_REL, type WorkbookPackage } from "./package";
+import { chartXml, drawingXml, planCells, rangeFormula } from "./chart";
+import { CONTENT_TYPE, NS, PackageError, parseRelationships, partText, readText, relsPartOf, STYLES_REL, WORKSHEET_REL, type WorkbookPackage } from "./package";
+import { toolSheetXml } from "./tool-sheet";
 import type { PackageRead, SheetRead } from "./read-grid";
 import { EMPTY_STYLESHEET, StyleBook, withPrefix } from "./styles";
 import { attr, childNamed, childrenNamed, escapeAttr, escapeXml, prefixFor, prefixOf, rootOf, splice, type XmlElement } from "./xml";
@@ -27,6 +32,8 @@ export interface PackageEdits {
   readonly parts: Map<string, string>;
   /** Worksheets whose part after `<sheetData>` changes; the part up to there is copied. */
   readonly tails: Map<string, { readonly headBytes: number; readonly tail: string }>;
+  /** Parts left out of the output (the drawings and charts of a tool sheet that is written anew), unless `parts` writes them again. */
+  readonly removed?: ReadonlySet<string>;
 }
 
 const emptyEdits = (): PackageEdits => ({ parts: new Map(), tails: new Map() });
@@ -34,8 +41,8 @@ const emptyEdits = (): PackageEdits => ({ parts: new Map(), tails: new Map() });
 /** Excel compares sheet names without regard to case. */
 const sameName = (a: string, b: string) => a.toLocaleUpperCase() === b.toLocaleUpperCase();
 
-/** The sheet a plan would replace: undefined when the name is free; throws when a sheet of that name is not the tool's. */
-export function noticeSheetToReplace(pkg: WorkbookPackage, read: PackageRead, plan: SheetPlan): SheetRead | undefined {
+/** The sheet a plan would replace: undefined when the name is free; throws when a sheet of that name is not the tool's (its marker cell). */
+export function toolSheetToReplace(pkg: WorkbookPackage, read: PackageRead, plan: SheetPlan): SheetRead | undefined {
   const entry = pkg.sheets.find((s) => sameName(s.name, plan.name));
   if (!entry) return undefined;
   const sheet = read.sheets.find((s) => s.entry === entry);
@@ -46,18 +53,22 @@ export function noticeSheetToReplace(pkg: WorkbookPackage, read: PackageRead, pl
 
 /** `'三季度督查通报'!$A$1:$A$57`. */
 function printAreaRef(sheetName: string, plan: SheetPlan): string {
-  const a = plan.pageSetup.printArea;
-  const cell = (r: number, c: number) => `$${columnLetter(c)}$${r + 1}`;
-  return `'${sheetName.replace(/'/g, "''")}'!${cell(a.row, a.col)}:${cell(a.row + a.rowCount - 1, a.col + a.colCount - 1)}`;
+  return rangeFormula(sheetName, plan.pageSetup.printArea);
 }
 
+/** The directory of the workbook part, with its slash (`xl/`). */
+const workbookDir = (pkg: WorkbookPackage) => (path.dirname(pkg.workbookPart) === "." ? "" : path.dirname(pkg.workbookPart) + "/");
 
-/** The first `worksheets/sheetN.xml` beside the workbook part that the package does not have. */
-function freeSheetPart(pkg: WorkbookPackage, taken: ReadonlySet<string>): string {
-  const dir = path.dirname(pkg.workbookPart);
+/** The first `{dir}{base}N.xml` that the package does not have (or drops) and no other new part takes. */
+function freePart(pkg: WorkbookPackage, stem: string, taken: Set<string>, removed: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
-    const part = `${dir === "." ? "" : dir + "/"}worksheets/sheet${n}.xml`;
-    if (!pkg.zip.get(part) && !taken.has(part.toLowerCase())) return part;
+    const part = `${stem}${n}.xml`;
+    const key = part.toLowerCase();
+    const existing = pkg.zip.get(part);
+    if ((!existing || removed.has(existing.name.replace(/^\//, ""))) && !taken.has(key)) {
+      taken.add(key);
+      return part;
+    }
   }
 }
 
@@ -77,17 +88,95 @@ function appendChild(text: string, el: XmlElement, xml: string): [number, number
   return [el.closeStart, el.closeStart, xml];
 }
 
-/** The edits for the notice sheet and the highlight of a job. */
-export function planEdits(pkg: WorkbookPackage, read: PackageRead, notice: SheetPlan, highlight: HighlightPlan): PackageEdits {
-  const edits = emptyEdits();
-  const existing = noticeSheetToReplace(pkg, read, notice);
+const isRel = (type: string, word: string) => type.endsWith("/" + word);
 
-  // Styles: the notice's cell styles and the highlight's format.
+/**
+ * The parts that hang off a tool sheet the run writes anew: its
+ * relationships part, the drawings it names with their relationships, and
+ * the charts those name with theirs and what they name (a chart's style and
+ * colours, if Excel added them). All of them the tool's.
+ */
+function partsOfToolSheet(pkg: WorkbookPackage, sheetPart: string): string[] {
+  const out: string[] = [];
+  const follow = (source: string, depth: number) => {
+    const relsEntry = pkg.zip.get(relsPartOf(source));
+    if (!relsEntry) return;
+    out.push(relsEntry.name.replace(/^\//, ""));
+    for (const rel of parseRelationships(readText(pkg.zip, relsEntry), source)) {
+      if (rel.external) continue;
+      const entry = pkg.zip.get(rel.target);
+      if (!entry) continue;
+      const part = entry.name.replace(/^\//, "");
+      if (depth === 0 && !isRel(rel.type, "drawing")) continue;
+      if (out.includes(part)) continue;
+      out.push(part);
+      if (depth < 2) follow(part, depth + 1);
+    }
+  };
+  follow(sheetPart, 0);
+  return out;
+}
+
+/** One tool sheet's parts and what makes it part of the workbook. */
+interface SheetWrite {
+  readonly plan: SheetPlan;
+  readonly existing: SheetRead | undefined;
+  readonly part: string;
+}
+
+/**
+ * The edits for a job's tool sheets (the notice sheet, the department
+ * sheet) and the highlight. A sheet the tool wrote before (its marker cell)
+ * gets the new content in its own part, in its place, its old drawings and
+ * charts replaced; a sheet of a plan's name that is not the tool's is
+ * refused (before anything is written).
+ */
+export function planEdits(pkg: WorkbookPackage, read: PackageRead, sheets: readonly SheetPlan[], highlight: HighlightPlan): PackageEdits {
+  const edits = { ...emptyEdits(), removed: new Set<string>() };
+  const existing = sheets.map((plan) => toolSheetToReplace(pkg, read, plan));
+  const dir = workbookDir(pkg);
+  const takenParts = new Set<string>();
+
+  // What the replaced tool sheets had hanging off them goes (a part written again under its name stays).
+  for (const sheet of existing) if (sheet) for (const part of partsOfToolSheet(pkg, sheet.entry.part!)) edits.removed.add(part);
+
   const stylesXml = pkg.stylesPart === undefined ? EMPTY_STYLESHEET : partText(pkg.zip, pkg.stylesPart)!;
   const styles = new StyleBook(stylesXml);
-  const sheetXml = noticeSheetXml(notice, (style) => styles.cellStyle(style), styles.textStyle());
+  const stylesPart = pkg.stylesPart ?? `${dir}styles.xml`;
+  takenParts.add(stylesPart.toLowerCase());
+
+  /** New parts with their content types (for [Content_Types].xml). */
+  const newParts: [string, string][] = [];
+  const writes: SheetWrite[] = sheets.map((plan, i) => {
+    const old = existing[i];
+    const part = old ? old.entry.part! : freePart(pkg, `${dir}worksheets/sheet`, takenParts, edits.removed);
+    if (!old) newParts.push([part, CONTENT_TYPE.worksheet]);
+    return { plan, existing: old, part };
+  });
+
+  for (const { plan, part } of writes) {
+    const charts = plan.charts ?? [];
+    let drawingRelId: string | undefined;
+    if (charts.length > 0) {
+      drawingRelId = "rId1";
+      const drawing = freePart(pkg, `${dir}drawings/drawing`, takenParts, edits.removed);
+      const chartParts = charts.map(() => freePart(pkg, `${dir}charts/chart`, takenParts, edits.removed));
+      const cells = planCells(plan);
+      edits.parts.set(relsPartOf(part), relationshipsXml([[drawingRelId, DRAWING_REL, relativeTarget(part, drawing)]]));
+      const chartRelIds = chartParts.map((_, i) => `rId${i + 1}`);
+      edits.parts.set(drawing, drawingXml(charts, chartRelIds));
+      edits.parts.set(relsPartOf(drawing), relationshipsXml(chartParts.map((c, i) => [chartRelIds[i]!, CHART_REL, relativeTarget(drawing, c)])));
+      newParts.push([drawing, CONTENT_TYPE.drawing]);
+      charts.forEach((chart, i) => {
+        edits.parts.set(chartParts[i]!, chartXml(plan, chart, cells));
+        newParts.push([chartParts[i]!, CONTENT_TYPE.chart]);
+      });
+    }
+    edits.parts.set(part, toolSheetXml(plan, styles, drawingRelId));
+  }
+
+  // Styles: the sheets' cell styles and the highlight's format.
   const dxfId = styles.highlightFormat(highlight.fill, highlight.fontColor);
-  const stylesPart = pkg.stylesPart ?? `${path.dirname(pkg.workbookPart) === "." ? "" : path.dirname(pkg.workbookPart) + "/"}styles.xml`;
   if (styles.changed || pkg.stylesPart === undefined) edits.parts.set(stylesPart, styles.text());
 
   // The tracking sheet's conditional format.
@@ -97,57 +186,78 @@ export function planEdits(pkg: WorkbookPackage, read: PackageRead, notice: Sheet
     if (edit.tail !== tracking.tail) edits.tails.set(tracking.entry.part!, { headBytes: tracking.headBytes, tail: edit.tail });
   }
 
-  // The notice sheet's part, and what makes it part of the workbook.
+  // The new sheets' entries in the workbook, its relationships, and the print areas.
   const workbookEdits: [number, number, string][] = [];
   const root = pkg.workbookRoot;
   const p = prefixOf(root.name);
   const sheetsEl = childNamed(root, "sheets");
   if (!sheetsEl) throw new PackageError("the workbook has no sheets");
   const rels: string[] = [];
-  const overrides: string[] = [];
+  const relIds = new Set<string>();
   const relTarget = (part: string) => escapeAttr(path.relative(path.dirname(pkg.workbookPart), part));
-  let sheetIndex: number;
-  if (existing) {
-    sheetIndex = pkg.sheets.indexOf(existing.entry);
-    edits.parts.set(existing.entry.part!, sheetXml);
-  } else {
-    const part = freeSheetPart(pkg, new Set([stylesPart.toLowerCase()]));
-    const relId = freeRelId(pkg, new Set());
-    const sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId)) + 1;
-    const r = prefixFor(root, NS.relationships);
-    const relAttr = r ? `${r}:id="${relId}"` : `r:id="${relId}" xmlns:r="${NS.relationships}"`;
-    workbookEdits.push(appendChild(pkg.workbookXml, sheetsEl, `<${p}sheet name="${escapeAttr(notice.name)}" sheetId="${sheetId}" ${relAttr}/>`));
-    sheetIndex = childrenNamed(sheetsEl, "sheet").length;
-    edits.parts.set(part, sheetXml);
-    rels.push(`<Relationship Id="${relId}" Type="${WORKSHEET_REL}" Target="${relTarget(part)}"/>`);
-    overrides.push(`<Override PartName="/${escapeAttr(part)}" ContentType="${CONTENT_TYPE.worksheet}"/>`);
+  const r = prefixFor(root, NS.relationships);
+  let sheetEntries = "";
+  let sheetId = Math.max(0, ...pkg.sheets.map((s) => s.sheetId));
+  let nextIndex = childrenNamed(sheetsEl, "sheet").length;
+  const printAreas: { index: number; ref: string }[] = [];
+  for (const w of writes) {
+    let index: number;
+    if (w.existing) index = pkg.sheets.indexOf(w.existing.entry);
+    else {
+      const relId = freeRelId(pkg, relIds);
+      relIds.add(relId);
+      const relAttr = r ? `${r}:id="${relId}"` : `r:id="${relId}" xmlns:r="${NS.relationships}"`;
+      sheetEntries += `<${p}sheet name="${escapeAttr(w.plan.name)}" sheetId="${++sheetId}" ${relAttr}/>`;
+      rels.push(`<Relationship Id="${relId}" Type="${WORKSHEET_REL}" Target="${relTarget(w.part)}"/>`);
+      index = nextIndex++;
+    }
+    printAreas.push({ index, ref: escapeXml(printAreaRef(w.existing ? w.existing.entry.name : w.plan.name, w.plan)) });
   }
+  if (sheetEntries !== "") workbookEdits.push(appendChild(pkg.workbookXml, sheetsEl, sheetEntries));
   if (pkg.stylesPart === undefined) {
-    rels.push(`<Relationship Id="${freeRelId(pkg, new Set(rels.map((x) => /Id="([^"]*)"/.exec(x)![1]!)))}" Type="${STYLES_REL}" Target="${relTarget(stylesPart)}"/>`);
-    overrides.push(`<Override PartName="/${escapeAttr(stylesPart)}" ContentType="${CONTENT_TYPE.styles}"/>`);
+    rels.push(`<Relationship Id="${freeRelId(pkg, relIds)}" Type="${STYLES_REL}" Target="${relTarget(stylesPart)}"/>`);
+    newParts.push([stylesPart, CONTENT_TYPE.styles]);
   }
   if (rels.length > 0) edits.parts.set(pkg.workbookRelsPart, addRelationships(pkg.workbookRelsXml, rels));
-  let types = workbookContentTypes(pkg);
-  if (overrides.length > 0) types = addOverrides(types, overrides);
+  const types = editContentTypes(pkg, edits.removed, newParts);
   if (types !== pkg.contentTypes) edits.parts.set(pkg.contentTypesPart, types);
 
-  // The print area: replaced when the sheet has one, else added.
-  const ref = escapeXml(printAreaRef(existing ? existing.entry.name : notice.name, notice));
+  // The print areas: replaced where the sheet has one, else added.
   const namesEl = childNamed(root, "definedNames");
-  const printArea = namesEl
-    ? childrenNamed(namesEl, "definedName").find((d) => attr(d.attributes, "name") === "_xlnm.Print_Area" && Number(attr(d.attributes, "localSheetId")) === sheetIndex)
-    : undefined;
-  const definedName = `<${p}definedName name="_xlnm.Print_Area" localSheetId="${sheetIndex}">${ref}</${p}definedName>`;
-  if (printArea) {
-    if (pkg.workbookXml.slice(printArea.openEnd, printArea.closeStart) !== ref) workbookEdits.push([printArea.openEnd, printArea.closeStart, ref]);
-  } else if (namesEl) workbookEdits.push(appendChild(pkg.workbookXml, namesEl, definedName));
-  else {
-    // After <sheets>, <functionGroups> or <externalReferences>, whichever comes last.
-    const before = root.children.filter((c) => ["sheets", "functionGroups", "externalReferences"].includes(c.local)).at(-1)!;
-    workbookEdits.push([before.end, before.end, `<${p}definedNames>${definedName}</${p}definedNames>`]);
+  const definedNames = namesEl ? childrenNamed(namesEl, "definedName") : [];
+  let addedNames = "";
+  for (const { index, ref } of printAreas) {
+    const printArea = definedNames.find((d) => attr(d.attributes, "name") === "_xlnm.Print_Area" && Number(attr(d.attributes, "localSheetId")) === index);
+    if (printArea) {
+      if (pkg.workbookXml.slice(printArea.openEnd, printArea.closeStart) !== ref) workbookEdits.push([printArea.openEnd, printArea.closeStart, ref]);
+    } else addedNames += `<${p}definedName name="_xlnm.Print_Area" localSheetId="${index}">${ref}</${p}definedName>`;
+  }
+  if (addedNames !== "") {
+    if (namesEl) workbookEdits.push(appendChild(pkg.workbookXml, namesEl, addedNames));
+    else {
+      // After <sheets>, <functionGroups> or <externalReferences>, whichever comes last.
+      const before = root.children.filter((c) => ["sheets", "functionGroups", "externalReferences"].includes(c.local)).at(-1)!;
+      workbookEdits.push([before.end, before.end, `<${p}definedNames>${addedNames}</${p}definedNames>`]);
+    }
   }
   if (workbookEdits.length > 0) edits.parts.set(pkg.workbookPart, splice(pkg.workbookXml, workbookEdits));
+  // A part written again is not dropped.
+  for (const part of edits.parts.keys()) edits.removed.delete(part);
   return edits;
+}
+
+const DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+const CHART_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+
+/** A target relative to its source part's folder (`../drawings/drawing2.xml`). */
+const relativeTarget = (source: string, target: string) => path.relative(path.dirname(source), target);
+
+function relationshipsXml(rels: readonly (readonly [string, string, string])[]): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.packageRelationships}">` +
+    rels.map(([id, type, target]) => `<Relationship Id="${id}" Type="${type}" Target="${escapeAttr(target)}"/>`).join("") +
+    "</Relationships>"
+  );
 }
 
 /** The edits that take the tool's conditional formats out of every worksheet, and how many blocks went. */
@@ -181,10 +291,32 @@ function workbookContentTypes(pkg: WorkbookPackage): string {
   return pkg.contentTypes.slice(0, override.start) + changed + pkg.contentTypes.slice(override.openEnd);
 }
 
-function addOverrides(contentTypes: string, overrides: readonly string[]): string {
-  const root = rootOf(contentTypes);
+/**
+ * [Content_Types].xml with the overrides of dropped parts taken out and
+ * those of new parts added (a part dropped and written again keeps its
+ * override where it is).
+ */
+function editContentTypes(pkg: WorkbookPackage, removed: ReadonlySet<string>, added: readonly (readonly [string, string])[]): string {
+  const xml = workbookContentTypes(pkg);
+  const root = rootOf(xml);
   const p = prefixOf(root.name);
-  return splice(contentTypes, [appendChild(contentTypes, root, overrides.map((o) => withPrefix(o, p)).join(""))]);
+  const name = (part: string) => "/" + part.toLowerCase();
+  const want = new Map(added.map(([part, type]) => [name(part), type]));
+  const gone = new Set([...removed].map(name));
+  const spliced: [number, number, string][] = [];
+  for (const o of childrenNamed(root, "Override")) {
+    const partName = attr(o.attributes, "PartName")?.toLowerCase() ?? "";
+    const type = want.get(partName);
+    if (type !== undefined && attr(o.attributes, "ContentType") === type) want.delete(partName);
+    else if (gone.has(partName) || type !== undefined) spliced.push([o.start, o.end, ""]);
+  }
+  const byName = new Map(added.map(([part, type]) => [name(part), [part, type] as const]));
+  const overrides = [...want.keys()].map((n) => {
+    const [part, type] = byName.get(n)!;
+    return withPrefix(`<Override PartName="/${escapeAttr(part)}" ContentType="${type}"/>`, p);
+  });
+  if (overrides.length > 0) spliced.push(appendChild(xml, root, overrides.join("")));
+  return spliced.length > 0 ? splice(xml, spliced) : xml;
 }
 
 function addRelationships(relsXml: string | undefined, rels: readonly string[]): string {
@@ -222,6 +354,7 @@ export async function writePackage(pkg: WorkbookPackage, edits: PackageEdits, ou
     const part = entry.name.replace(/^\//, "");
     const whole = edits.parts.get(part);
     const tail = edits.tails.get(part);
+    if (whole === undefined && edits.removed?.has(part)) continue;
     if (whole !== undefined) await writer.add(entry.nameBytes, Buffer.from(whole, "utf8"), entry);
     else if (tail !== undefined) await writer.addStream(entry.nameBytes, headThenTail(pkg, part, tail.headBytes, tail.tail), entry);
     else await writer.copy(pkg.zip, entry);

@@ -1,8 +1,10 @@
 /**
- * The core's SheetPlan as a worksheet part: every text an inline string in a
- * cell formatted as text (`@`), so nothing can become a formula or a number;
- * column widths and hidden columns, row heights, merges, gridlines, page
- * setup and footer as the plan says.
+ * One of the core's SheetPlans (the notice sheet, the department sheet) as a
+ * worksheet part: every text an inline string in a cell formatted as text
+ * (`@`), so nothing can become a formula or a number; the number blocks as
+ * numbers with their number format; column widths and hidden columns, row
+ * heights, merges, gridlines, page setup and footer as the plan says, and
+ * the `<drawing>` that holds the plan's charts (see chart.ts).
  */
 import { cellAddress, columnLetter, rangeAddress, type CellStyle, type PageSetup, type SheetPlan } from "../../core";
 import { escapeCellText, escapeXml } from "./xml";
@@ -25,10 +27,21 @@ function headerFooterXml(ps: PageOptions): string {
   return ps.centerFooter === "" ? "" : `<headerFooter><oddFooter>${escapeXml("&C" + ps.centerFooter)}</oddFooter></headerFooter>`;
 }
 
-export function noticeSheetXml(plan: SheetPlan, styleOf: (style: CellStyle) => number, markerStyle: number): string {
-  // Cells by row (as [column, text, style]), in the order the plan gives them; heights by row.
-  const rows: ([number, string, number][] | undefined)[] = [];
-  const put = (row: number, col: number, text: string, style: number) => {
+/** The cell styles a sheet part refers to (indexes into styles.xml's cellXfs). */
+export interface SheetStyles {
+  /** A text cell (`@`) with the plan's style. */
+  cellStyle(style: CellStyle): number;
+  /** A number cell with the plan's style and number format. */
+  numberStyle(style: CellStyle, numberFormat: string): number;
+  /** The marker cell: the default style as text. */
+  textStyle(): number;
+}
+
+/** `drawingRelId`: the sheet's relationship to the drawing part holding its charts, when it has charts. */
+export function toolSheetXml(plan: SheetPlan, styles: SheetStyles, drawingRelId?: string): string {
+  // Cells by row (as [column, text or number, style]), in the order the plan gives them; heights by row.
+  const rows: ([number, string | number, number][] | undefined)[] = [];
+  const put = (row: number, col: number, text: string | number, style: number) => {
     const cells = rows[row] ?? (rows[row] = []);
     const same = cells.findIndex((c) => c[0] === col);
     if (same >= 0) cells[same] = [col, text, style];
@@ -37,13 +50,20 @@ export function noticeSheetXml(plan: SheetPlan, styleOf: (style: CellStyle) => n
   const styleIndex = new Map<CellStyle, number>();
   for (const block of plan.blocks) {
     let style = styleIndex.get(block.style);
-    if (style === undefined) styleIndex.set(block.style, (style = styleOf(block.style)));
+    if (style === undefined) styleIndex.set(block.style, (style = styles.cellStyle(block.style)));
     for (let r = 0; r < block.texts.length; r++) {
       const texts = block.texts[r]!;
       for (let c = 0; c < texts.length; c++) put(block.row + r, block.col + c, texts[c]!, style);
     }
   }
-  put(plan.marker.row, plan.marker.col, plan.marker.text, markerStyle);
+  for (const block of plan.numbers ?? []) {
+    const style = styles.numberStyle(block.style, block.numberFormat);
+    for (let r = 0; r < block.values.length; r++) {
+      const values = block.values[r]!;
+      for (let c = 0; c < values.length; c++) put(block.row + r, block.col + c, values[c]!, style);
+    }
+  }
+  put(plan.marker.row, plan.marker.col, plan.marker.text, styles.textStyle());
   const heights: (number | undefined)[] = [];
   for (const { row, height } of plan.rowHeights) {
     heights[row] = height;
@@ -90,6 +110,10 @@ export function noticeSheetXml(plan: SheetPlan, styleOf: (style: CellStyle) => n
       const text = cell[1];
       const style = cell[2];
       const ref = columnLetter(cell[0]) + r;
+      if (typeof text === "number") {
+        data += Number.isFinite(text) ? `<c r="${ref}" s="${style}"><v>${text}</v></c>` : `<c r="${ref}" s="${style}"/>`;
+        continue;
+      }
       data += text === "" ? `<c r="${ref}" s="${style}"/>` : `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(text)}</t></is></c>`;
     }
     data += "</row>";
@@ -105,6 +129,7 @@ export function noticeSheetXml(plan: SheetPlan, styleOf: (style: CellStyle) => n
   const first = ps.firstPageNumber === undefined ? "" : ` firstPageNumber="${ps.firstPageNumber}" useFirstPageNumber="1"`;
   out.push(`<pageSetup paperSize="9" ${fit} orientation="${ps.orientation}"${first}/>`);
   out.push(headerFooterXml(ps));
+  if (drawingRelId !== undefined) out.push(`<drawing r:id="${drawingRelId}"/>`);
   out.push("</worksheet>");
   return out.join("");
 }
