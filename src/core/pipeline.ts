@@ -5,6 +5,7 @@
  */
 import { InputError } from "./errors";
 import type { WorkbookGrid } from "./grid";
+import { planDepartmentSheet } from "./layout/department-sheet";
 import { planHighlight } from "./layout/highlight";
 import { planNoticeSheet } from "./layout/notice-sheet";
 import { buildNotice, governmentLevel, quarterName, type NoticeModel } from "./notice/model";
@@ -64,6 +65,8 @@ export interface NoticeJob {
   readonly analysis: Analysis;
   readonly notice: NoticeModel;
   readonly noticeSheet: SheetPlan;
+  /** The department view as its own sheet (`三季度部门情况`) with the ranking's bar chart. */
+  readonly departmentSheet: SheetPlan;
   readonly highlight: HighlightPlan;
 }
 
@@ -232,6 +235,7 @@ export function prepareNotice(workbook: WorkbookGrid, options: RunOptions): Noti
     analysis,
     notice,
     noticeSheet: planNoticeSheet(notice),
+    departmentSheet: planDepartmentSheet(analysis),
     highlight: planHighlight(analysis.table, analysis.tasks),
   };
 }

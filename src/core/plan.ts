@@ -27,6 +27,8 @@ export interface CellStyle {
   readonly indent?: number;
   /** `#RRGGBB` background fill. */
   readonly fill?: string;
+  /** Lines on all four edges of every cell of the block: `thin` is Excel's thin black line; absent: none. */
+  readonly border?: "thin";
 }
 
 /**

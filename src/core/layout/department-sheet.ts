@@ -1,0 +1,212 @@
+/**
+ * The department sheet (`三季度部门情况`): the department view as a
+ * print-ready table on A4 — rank, lead department, its counts, the share
+ * completed or on track, the light as a coloured cell with its word (so it
+ * reads in black and white too), and the change of missed tasks when there
+ * is a previous quarter — with a bar chart of the shares below it, rank 1 at
+ * the top.
+ *
+ * Department names are written as text; the core's numbers (rank, counts,
+ * share, change) as numbers, so the chart can plot the share and a person
+ * can sum or sort the counts.
+ */
+import { LIGHT_WORDS } from "../departments";
+import type { CellRange } from "../grid";
+import { CATEGORY_LABELS } from "../labels";
+import { quarterName } from "../notice/model";
+import type { CellBlock, CellStyle, ChartPlan, NumberBlock, PageSetup, SheetPlan } from "../plan";
+import type { Analysis } from "../pipeline";
+import { CATEGORIES, type DepartmentRow, type Light } from "../types";
+import { columnWidthForPixels } from "./notice-sheet";
+import { textWidth } from "./text-measure";
+
+/** The tag in the hidden marker cell of every department sheet this tool writes. */
+export const DEPARTMENT_MARKER = "supervision-notice:department-sheet";
+
+/** The share's column header and the chart's series name. */
+export const SHARE_LABEL = "完成及序时推进占比";
+
+/** Fills of the light cells; the word 红/黄/绿 stands in the cell too. */
+export const LIGHT_FILLS: Readonly<Record<Light, string>> = { red: "#FF5B5B", yellow: "#FFD966", green: "#70C16B" };
+
+const BAR_COLOR = "#4472C4";
+const TITLE_FONT = { name: "方正小标宋简体", size: 16 };
+const HEADER_FONT = { name: "黑体", size: 11 };
+const BODY_FONT = { name: "宋体", size: 11 };
+/** Excel's pixels per point. */
+const PX_PER_PT = 4 / 3;
+
+const TITLE_HEIGHT = 36;
+const HEADER_HEIGHT = 44;
+/** A table row of one line; a wrapped name adds LINE_HEIGHT a line. */
+const ROW_HEIGHT = 20;
+const LINE_HEIGHT = 14;
+/** The chart's rows: each as tall as a table row. */
+const CHART_ROW_HEIGHT = 20;
+/** The chart's room for its title and value axis, and for each department's bar. */
+const CHART_FRAME_PT = 80;
+const CHART_BAR_PT = 18;
+
+const NAME_COLUMN_MIN = 12;
+const NAME_COLUMN_MAX = 30;
+
+/** A cell of the table: thin lines all round, so it prints as a ruled table. */
+const cellStyle = (font: CellStyle["font"], horizontal: CellStyle["horizontal"], extra: Partial<CellStyle> = {}): CellStyle => ({
+  font,
+  horizontal,
+  vertical: "center",
+  wrap: false,
+  border: "thin",
+  ...extra,
+});
+
+const TITLE: CellStyle = { font: TITLE_FONT, horizontal: "center", vertical: "center", wrap: false };
+const HEADER = cellStyle(HEADER_FONT, "center", { wrap: true, fill: "#F2F2F2" });
+const CENTERED = cellStyle(BODY_FONT, "center");
+const NAME = cellStyle(BODY_FONT, "left", { wrap: true });
+const LIGHT_STYLES: Readonly<Record<Light, CellStyle>> = {
+  red: cellStyle({ ...BODY_FONT, bold: true }, "center", { fill: LIGHT_FILLS.red }),
+  yellow: cellStyle({ ...BODY_FONT, bold: true }, "center", { fill: LIGHT_FILLS.yellow }),
+  green: cellStyle({ ...BODY_FONT, bold: true }, "center", { fill: LIGHT_FILLS.green }),
+};
+
+/** `三季度部门情况`; `本季度部门情况` when the quarter is unknown (as the notice says it). */
+export function departmentSheetName(analysis: Pick<Analysis, "period" | "wording">): string {
+  return `${quarterName(analysis.period.quarter, analysis.wording)}部门情况`;
+}
+
+/** `2025年三季度各部门重点工作任务完成情况`, marked `（草稿）` when some tasks are not counted. */
+export function departmentSheetTitle(analysis: Pick<Analysis, "period" | "wording" | "tasks">): string {
+  const year = analysis.period.year === null ? "" : `${analysis.period.year}年`;
+  const draft = analysis.tasks.some((t) => t.category === null) ? "（草稿）" : "";
+  return `${year}${quarterName(analysis.period.quarter, analysis.wording)}各部门重点工作任务完成情况${draft}`;
+}
+
+/** `2025年三季度各部门完成及序时推进占比（%）`: the chart's title. */
+function chartTitle(analysis: Pick<Analysis, "period" | "wording">): string {
+  const year = analysis.period.year === null ? "" : `${analysis.period.year}年`;
+  return `${year}${quarterName(analysis.period.quarter, analysis.wording)}各部门${SHARE_LABEL}（%）`;
+}
+
+/** `0.00` for two decimals, `0` for none. */
+function shareFormat(decimals: number): string {
+  return decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+}
+
+/** Character units (see columnWidthForPixels) a text of the body font needs. */
+function widthFor(text: string): number {
+  return columnWidthForPixels(Math.ceil(textWidth(text) * BODY_FONT.size * PX_PER_PT) + 12);
+}
+
+/** The lines a name wraps to in a column of this width. */
+function linesOf(text: string, width: number): number {
+  return Math.max(1, Math.ceil(widthFor(text) / width));
+}
+
+/** The table's columns, left to right: header text and width. */
+interface Column {
+  readonly header: string;
+  readonly width: number;
+}
+
+/** The department sheet: title, header, one row per department in rank order, and the bar chart below. */
+export function planDepartmentSheet(analysis: Analysis): SheetPlan {
+  const departments = analysis.departments;
+  const withChange = analysis.comparison !== null;
+  const nameWidth = Math.min(NAME_COLUMN_MAX, Math.max(NAME_COLUMN_MIN, ...departments.map((d) => widthFor(d.name))));
+  const columns: Column[] = [
+    { header: "排名", width: 6 },
+    { header: "牵头部门", width: nameWidth },
+    { header: "任务数", width: 8 },
+    ...CATEGORIES.map((c) => ({ header: CATEGORY_LABELS[c], width: 9 })),
+    { header: `${SHARE_LABEL}（%）`, width: 13 },
+    { header: "灯", width: 6 },
+    ...(withChange ? [{ header: "未完成较上季度", width: 10 }] : []),
+  ];
+  const col = { rank: 0, name: 1, total: 2, share: 3 + CATEGORIES.length, light: 4 + CATEGORIES.length, change: 5 + CATEGORIES.length };
+  const lastCol = columns.length - 1;
+  const markerCol = lastCol + 1;
+  const headerRow = 1;
+  const firstRow = 2;
+  const lastRow = firstRow + departments.length - 1;
+
+  const blocks: CellBlock[] = [
+    { row: 0, col: 0, texts: [[departmentSheetTitle(analysis)]], style: TITLE },
+    { row: headerRow, col: 0, texts: [columns.map((c) => c.header)], style: HEADER },
+  ];
+  const numbers: NumberBlock[] = [];
+  if (departments.length > 0) {
+    blocks.push({ row: firstRow, col: col.name, texts: departments.map((d) => [d.name]), style: NAME });
+    blocks.push(...lightBlocks(departments, firstRow, col.light));
+    numbers.push(
+      { row: firstRow, col: col.rank, values: departments.map((d) => [d.rank]), numberFormat: "0", style: CENTERED },
+      { row: firstRow, col: col.total, values: departments.map((d) => [d.total, ...CATEGORIES.map((c) => d.counts[c])]), numberFormat: "0", style: CENTERED },
+      { row: firstRow, col: col.share, values: departments.map((d) => [Number(d.share)]), numberFormat: shareFormat(analysis.settings.decimals), style: CENTERED },
+    );
+    if (withChange) {
+      numbers.push({ row: firstRow, col: col.change, values: departments.map((d) => [d.missedChange ?? 0]), numberFormat: "+0;-0;0", style: CENTERED });
+    }
+  }
+
+  const rowHeights = [
+    { row: 0, height: TITLE_HEIGHT },
+    { row: headerRow, height: HEADER_HEIGHT },
+    ...departments.map((d, i) => ({ row: firstRow + i, height: ROW_HEIGHT + (linesOf(d.name, nameWidth) - 1) * LINE_HEIGHT })),
+  ];
+  const charts: ChartPlan[] = [];
+  let lastPrinted = Math.max(headerRow, lastRow);
+  if (departments.length > 0) {
+    const chartRows = Math.ceil((CHART_FRAME_PT + CHART_BAR_PT * departments.length) / CHART_ROW_HEIGHT);
+    const anchor: CellRange = { row: lastRow + 2, col: 0, rowCount: chartRows, colCount: lastCol + 1 };
+    for (let r = lastRow + 1; r < anchor.row + chartRows; r++) rowHeights.push({ row: r, height: CHART_ROW_HEIGHT });
+    const values = (c: number): CellRange => ({ row: firstRow, col: c, rowCount: departments.length, colCount: 1 });
+    charts.push({
+      kind: "bar",
+      title: chartTitle(analysis),
+      categories: values(col.name),
+      series: [{ name: SHARE_LABEL, values: values(col.share), color: BAR_COLOR }],
+      anchor,
+      valueAxis: { min: 0, max: 100, numberFormat: "0" },
+      reverseCategories: true,
+    });
+    lastPrinted = anchor.row + chartRows - 1;
+  }
+
+  return {
+    name: departmentSheetName(analysis),
+    columnWidths: [...columns.map((c) => c.width), 4],
+    hiddenColumns: [markerCol],
+    blocks,
+    numbers,
+    charts,
+    merges: [{ row: 0, col: 0, rowCount: 1, colCount: lastCol + 1 }],
+    rowHeights,
+    pageSetup: pageSetup({ row: 0, col: 0, rowCount: lastPrinted + 1, colCount: lastCol + 1 }),
+    showGridlines: false,
+    marker: { row: 0, col: markerCol, text: DEPARTMENT_MARKER },
+  };
+}
+
+/** The light cells: one block for each run of departments with the same light. */
+function lightBlocks(departments: readonly DepartmentRow[], firstRow: number, col: number): CellBlock[] {
+  const blocks: { row: number; col: number; texts: string[][]; style: CellStyle }[] = [];
+  departments.forEach((d, i) => {
+    const last = blocks[blocks.length - 1];
+    if (last && last.style === LIGHT_STYLES[d.light]) last.texts.push([LIGHT_WORDS[d.light]]);
+    else blocks.push({ row: firstRow + i, col, texts: [[LIGHT_WORDS[d.light]]], style: LIGHT_STYLES[d.light] });
+  });
+  return blocks;
+}
+
+/** A4 portrait, one page wide, centred, page numbers at the foot. */
+function pageSetup(printArea: CellRange): PageSetup {
+  return {
+    paperSize: "A4",
+    orientation: "portrait",
+    margins: { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6, header: 0.3, footer: 0.3 },
+    centerHorizontally: true,
+    fitToPagesWide: 1,
+    printArea,
+    centerFooter: "第 &P 页，共 &N 页",
+  };
+}

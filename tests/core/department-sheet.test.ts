@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEPARTMENT_MARKER,
+  LIGHT_FILLS,
+  departmentView,
+  planDepartmentSheet,
+  prepareNotice,
+  type Analysis,
+  type CellRange,
+  type Comparison,
+  type SheetPlan,
+} from "../../src/core";
+import { book, row, trackingSheet } from "../helpers/grid";
+
+/** Every cell the plan writes: `row,col` → the text or number, and the style's fill. */
+function cellsOf(plan: SheetPlan): Map<string, { value: string | number; fill: string | undefined; format: string | null }> {
+  const cells = new Map<string, { value: string | number; fill: string | undefined; format: string | null }>();
+  const put = (r: number, c: number, value: string | number, fill: string | undefined, format: string | null) => {
+    const key = `${r},${c}`;
+    expect(cells.has(key), `cell ${key} written twice`).toBe(false);
+    cells.set(key, { value, fill, format });
+  };
+  for (const b of plan.blocks) b.texts.forEach((texts, i) => texts.forEach((t, j) => put(b.row + i, b.col + j, t, b.style.fill, null)));
+  for (const n of plan.numbers ?? []) n.values.forEach((values, i) => values.forEach((v, j) => put(n.row + i, n.col + j, v, n.style.fill, n.numberFormat)));
+  return cells;
+}
+
+const rowValues = (plan: SheetPlan, r: number) => {
+  const cells = cellsOf(plan);
+  const out: (string | number | undefined)[] = [];
+  for (let c = 0; c < plan.columnWidths.length; c++) out.push(cells.get(`${r},${c}`)?.value);
+  return out;
+};
+
+function rangeValues(plan: SheetPlan, range: CellRange): (string | number | undefined)[] {
+  const cells = cellsOf(plan);
+  const out: (string | number | undefined)[] = [];
+  for (let r = range.row; r < range.row + range.rowCount; r++) for (let c = range.col; c < range.col + range.colCount; c++) out.push(cells.get(`${r},${c}`)?.value);
+  return out;
+}
+
+const TASKS = [
+  row(1, "甲", "区发改局", "已完成"),
+  row(2, "乙", "区发改局", "未完成", { reason: "资金未到位。" }),
+  row(3, "丙", "区住房和城乡建设局、区发改局", "序时推进"),
+  row(4, "丁", "区住房和城乡建设局", "待确定"),
+  row(5, "戊", "区商务局", "已完成"),
+  row(6, "己", "区商务局", "序时推进"),
+];
+
+const analysisOf = (rows = TASKS, title?: string, settings = {}): Analysis =>
+  prepareNotice(book(trackingSheet(rows, "调度表", title)), { today: "2025-10-29", settings }).analysis;
+
+describe("the department sheet", () => {
+  it("is named after the quarter, or 本季度 when it is unknown", () => {
+    expect(planDepartmentSheet(analysisOf()).name).toBe("三季度部门情况");
+    expect(planDepartmentSheet(analysisOf(TASKS, "2025年重点工作任务二季度进展情况调度表")).name).toBe("二季度部门情况");
+    const known = analysisOf();
+    const unknown: Analysis = { ...known, period: { ...known.period, year: null, quarter: null } };
+    expect(planDepartmentSheet(unknown).name).toBe("本季度部门情况");
+    expect(rowValues(planDepartmentSheet(unknown), 0)[0]).toBe("本季度各部门重点工作任务完成情况");
+  });
+
+  it("holds a title, the header and one row per department in rank order, the light as its word on its fill", () => {
+    const plan = planDepartmentSheet(analysisOf());
+    expect(rowValues(plan, 0)[0]).toBe("2025年三季度各部门重点工作任务完成情况");
+    expect(rowValues(plan, 1)).toEqual(["排名", "牵头部门", "任务数", "已完成", "序时推进", "未完成", "暂不实施", "待确定", "完成及序时推进占比（%）", "灯", undefined]);
+    // 区商务局 2/2; 区发改局 2/3 with a missed task; 区住房和城乡建设局 1/2 with a pending one.
+    expect(rowValues(plan, 2)).toEqual([1, "区商务局", 2, 1, 1, 0, 0, 0, 100, "绿", undefined]);
+    expect(rowValues(plan, 3)).toEqual([2, "区发改局", 3, 1, 1, 1, 0, 0, 66.67, "红", undefined]);
+    expect(rowValues(plan, 4)).toEqual([3, "区住房和城乡建设局", 2, 0, 1, 0, 0, 1, 50, "黄", undefined]);
+    expect(rowValues(plan, 5).every((v) => v === undefined)).toBe(true);
+
+    const cells = cellsOf(plan);
+    expect([2, 3, 4].map((r) => cells.get(`${r},9`)?.fill)).toEqual([LIGHT_FILLS.green, LIGHT_FILLS.red, LIGHT_FILLS.yellow]);
+    expect(cells.get("2,8")?.format).toBe("0.00");
+    expect(cells.get("2,1")?.format).toBeNull(); // names are text
+    expect(new Set(Object.values(LIGHT_FILLS)).size).toBe(3);
+    // The table is ruled; the title is not.
+    expect(plan.blocks.filter((b) => b.row >= 1).every((b) => b.style.border === "thin")).toBe(true);
+    expect(plan.blocks.find((b) => b.row === 0)?.style.border).toBeUndefined();
+    expect(plan.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 10 }]);
+  });
+
+  it("writes the shares with the settings' decimals", () => {
+    const plan = planDepartmentSheet(analysisOf(TASKS, undefined, { decimals: 1 }));
+    const cells = cellsOf(plan);
+    expect(cells.get("3,8")).toEqual({ value: 66.7, fill: undefined, format: "0.0" });
+    expect(planDepartmentSheet(analysisOf(TASKS, undefined, { decimals: 0 })).numbers?.find((n) => n.col === 8)?.numberFormat).toBe("0");
+  });
+
+  it("plots the shares in a bar chart whose ranges are exactly the name and share cells, rank 1 at the top", () => {
+    const plan = planDepartmentSheet(analysisOf());
+    expect(plan.charts).toHaveLength(1);
+    const chart = plan.charts![0]!;
+    expect(chart.kind).toBe("bar");
+    expect(chart.reverseCategories).toBe(true);
+    expect(chart.valueAxis).toEqual({ min: 0, max: 100, numberFormat: "0" });
+    expect(chart.categories).toEqual({ row: 2, col: 1, rowCount: 3, colCount: 1 });
+    expect(rangeValues(plan, chart.categories)).toEqual(["区商务局", "区发改局", "区住房和城乡建设局"]);
+    expect(chart.series.map((s) => s.name)).toEqual(["完成及序时推进占比"]);
+    expect(rangeValues(plan, chart.series[0]!.values)).toEqual([100, 66.67, 50]);
+    // Below the table, as wide as it, inside the print area.
+    expect(chart.anchor.row).toBeGreaterThan(4);
+    expect(chart.anchor).toMatchObject({ col: 0, colCount: 10 });
+    const area = plan.pageSetup.printArea;
+    expect(area.row + area.rowCount).toBe(chart.anchor.row + chart.anchor.rowCount);
+    expect(area.colCount).toBe(10);
+  });
+
+  it("grows the chart with the number of departments, and has every row's height", () => {
+    const many = Array.from({ length: 30 }, (_, i) => row(i + 1, `任务${i + 1}`, `区第${i + 1}局`, i % 3 === 0 ? "未完成" : "已完成", { reason: "原因" }));
+    const small = planDepartmentSheet(analysisOf());
+    const big = planDepartmentSheet(analysisOf(many));
+    expect(big.charts![0]!.anchor.rowCount).toBeGreaterThan(small.charts![0]!.anchor.rowCount * 3);
+    const heights = new Map(big.rowHeights.map((h) => [h.row, h.height]));
+    const chart = big.charts![0]!.anchor;
+    for (let r = 0; r < chart.row + chart.rowCount; r++) expect(heights.get(r), `row ${r}`).toBeGreaterThan(0);
+    // The chart's height in points gives each bar at least 16 pt.
+    let chartPt = 0;
+    for (let r = chart.row; r < chart.row + chart.rowCount; r++) chartPt += heights.get(r)!;
+    expect(chartPt / 30).toBeGreaterThanOrEqual(16);
+  });
+
+  it("widens the name column for long names and wraps the longest", () => {
+    const long = "区住房和城乡建设局（区人民防空办公室）（区城市管理综合执法局）";
+    const plan = planDepartmentSheet(analysisOf([row(1, "甲", long, "已完成"), row(2, "乙", "区商务局", "已完成")]));
+    const narrow = planDepartmentSheet(analysisOf([row(1, "甲", "区商务局", "已完成")]));
+    expect(plan.columnWidths[1]).toBeGreaterThan(narrow.columnWidths[1]!);
+    expect(plan.blocks.find((b) => b.col === 1 && b.row === 2)?.style.wrap).toBe(true);
+    const height = (p: SheetPlan, name: string) => p.rowHeights.find((h) => h.row === [2, 3].find((r) => rowValues(p, r)[1] === name))!.height;
+    expect(height(plan, long)).toBeGreaterThan(height(plan, "区商务局"));
+  });
+
+  it("adds the change of missed tasks when there is a previous quarter", () => {
+    const analysis = analysisOf();
+    const previous = prepareNotice(book(trackingSheet([row(1, "甲", "区发改局", "未完成", { reason: "r" }), row(2, "乙", "区发改局", "未完成", { reason: "r" }), row(5, "戊", "区商务局", "已完成"), row(6, "己", "区商务局", "未完成", { reason: "r" })])), { today: "2025-10-29" }).analysis;
+    const comparison: Comparison = {
+      previous: { year: 2025, quarter: 2, source: "sheet", sheet: "二季度调度表" },
+      stillMissed: [],
+      newlyMissed: [],
+      resolved: [],
+      newlySuspended: [],
+      unchanged: [],
+      unmatched: [],
+      previousTasks: previous.tasks,
+    };
+    const compared: Analysis = { ...analysis, comparison, departments: departmentView(analysis.tasks, { decimals: 2, previousTasks: previous.tasks }) };
+    const plan = planDepartmentSheet(compared);
+    expect(rowValues(plan, 1)[10]).toBe("未完成较上季度");
+    expect([2, 3, 4].map((r) => [rowValues(plan, r)[1], rowValues(plan, r)[10]])).toEqual([
+      ["区商务局", -1],
+      ["区发改局", -1],
+      ["区住房和城乡建设局", 0],
+    ]);
+    expect(cellsOf(plan).get("2,10")?.format).toBe("+0;-0;0");
+    expect(plan.merges[0]!.colCount).toBe(11);
+    expect(plan.charts![0]!.anchor.colCount).toBe(11);
+  });
+
+  it("carries its marker in a hidden column, prints on A4 one page wide without gridlines", () => {
+    const plan = planDepartmentSheet(analysisOf());
+    expect(plan.marker).toEqual({ row: 0, col: 10, text: DEPARTMENT_MARKER });
+    expect(DEPARTMENT_MARKER).toBe("supervision-notice:department-sheet");
+    expect(plan.hiddenColumns).toEqual([10]);
+    expect(plan.columnWidths).toHaveLength(11);
+    expect(plan.showGridlines).toBe(false);
+    expect(plan.pageSetup).toMatchObject({ paperSize: "A4", fitToPagesWide: 1 });
+    expect(plan.pageSetup.scale).toBeUndefined();
+  });
+
+  it("is part of every notice job", () => {
+    const job = prepareNotice(book(trackingSheet(TASKS)), { today: "2025-10-29" });
+    expect(job.departmentSheet).toEqual(planDepartmentSheet(job.analysis));
+  });
+
+  it("marks a draft's title and plans no chart without departments", () => {
+    const draft = prepareNotice(book(trackingSheet([...TASKS, row(7, "庚", "区商务局", "")])), { today: "2025-10-29", draft: true });
+    expect(rowValues(draft.departmentSheet, 0)[0]).toBe("2025年三季度各部门重点工作任务完成情况（草稿）");
+    const none = planDepartmentSheet({ ...analysisOf(), departments: [] });
+    expect(none.charts).toEqual([]);
+    expect(none.numbers).toEqual([]);
+    expect(none.pageSetup.printArea.rowCount).toBe(2);
+  });
+});
