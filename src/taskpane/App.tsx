@@ -205,6 +205,8 @@ export function App({ strings, deps }: AppProps) {
             disabled={disabled}
             // Corrections were made for the old sheet's layout: a new sheet starts without them.
             onChooseSheet={(sheet) => void saveSettings({ trackingSheet: sheet, mapping: {} })}
+            chosenPrevious={stored.previousSheet}
+            onChoosePrevious={(sheet) => void saveSettings({ previousSheet: sheet })}
           />,
         )}
         {section(

@@ -50,6 +50,13 @@ export function countsText(counts: Readonly<Record<Category, number>>, strings: 
   return CATEGORIES.map((c) => (strings.locale === "zh-CN" ? `${strings.categories[c]}${counts[c]}` : `${strings.categories[c]} ${counts[c]}`)).join(sep);
 }
 
+/** Where the previous quarter's statuses came from: `取自本表二季度的列`, `取自工作表“二季度调度表”`. */
+export function previousSourceText(comparison: Comparison, strings: Strings): string {
+  const t = strings.comparison;
+  const { previous } = comparison;
+  return previous.source === "columns" ? t.fromColumns(previous.quarter) : previous.source === "sheet" ? t.fromSheet(previous.sheet) : t.fromFile(previous.sheet);
+}
+
 /**
  * The comparison in one line: against which quarter, the classes' counts,
  * tasks left unmatched, and where the previous quarter was found
@@ -63,7 +70,7 @@ export function comparisonText(comparison: Comparison, current: Period, strings:
   const year = previous.year !== null && previous.year !== current.year ? previous.year : null;
   const counts = t.counts(comparison.stillMissed.length, comparison.newlyMissed.length, comparison.resolved.length, comparison.newlySuspended.length);
   const unmatched = comparison.unmatched.length > 0 ? (zh ? `；${t.unmatched(comparison.unmatched.length)}` : `; ${t.unmatched(comparison.unmatched.length)}`) : "";
-  const source = previous.source === "columns" ? t.fromColumns(previous.quarter) : previous.source === "sheet" ? t.fromSheet(previous.sheet) : t.fromFile(previous.sheet);
+  const source = previousSourceText(comparison, strings);
   return zh ? `${t.against(year, previous.quarter)}：${counts}${unmatched}（${source}）。` : `${t.against(year, previous.quarter)}: ${counts}${unmatched} (${source}).`;
 }
 

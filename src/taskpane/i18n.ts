@@ -12,6 +12,7 @@ import {
   CATEGORY_LABELS,
   FIELD_ENGLISH,
   FIELD_LABELS,
+  LIGHT_WORDS,
   SETTING_DEFINITIONS,
   checked,
   cleared,
@@ -86,6 +87,9 @@ export interface Strings {
     readonly choosePrevious: string;
     readonly autoPrevious: string;
     readonly previousHint: string;
+    /** The previous quarter found (the comparison's), or that none was. */
+    readonly previous: string;
+    readonly noPrevious: string;
     readonly notFound: string;
   };
   readonly mapping: {
@@ -269,6 +273,8 @@ export const ZH_CN: Strings = {
     choosePrevious: "上季度调度表",
     autoPrevious: "自动",
     previousHint: "用于与上季度对比；自动：同表中上季度的列，或名为上季度的工作表",
+    previous: "上季度",
+    noPrevious: "未找到上季度的完成状态，不作对比",
     notFound: "尚未找到调度表。",
   },
   mapping: {
@@ -304,7 +310,7 @@ export const ZH_CN: Strings = {
     missedOfTotal: "未完成/任务",
     share: "完成及序时",
     change: "较上季度",
-    lights: { red: "红", yellow: "黄", green: "绿" },
+    lights: LIGHT_WORDS,
     show: (department) => `只看${department}的任务`,
     empty: "没有可统计的任务。",
   },
@@ -411,6 +417,8 @@ export const EN_US: Strings = {
     choosePrevious: "Previous quarter's sheet",
     autoPrevious: "Automatic",
     previousHint: "To compare with the previous quarter; automatic: its columns in this sheet, or a sheet named after it",
+    previous: "Previous quarter",
+    noPrevious: "No statuses of the previous quarter found: no comparison",
     notFound: "No tracking table found yet.",
   },
   mapping: {

@@ -245,7 +245,10 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
       guarded("save", async () => {
         const { stored } = current.current;
         // Everything stored, with the change: the sheet then holds it all (old hidden settings included).
-        await actions.storeSettings({ settings: stored.settings, trackingSheet: stored.trackingSheet, mapping: stored.mapping, ...values }, runner);
+        await actions.storeSettings(
+          { settings: stored.settings, trackingSheet: stored.trackingSheet, previousSheet: stored.previousSheet, mapping: stored.mapping, ...values },
+          runner,
+        );
         patch({ step: "checking" });
         try {
           const analysis = await actions.checkWorkbook(today(), events, runner);

@@ -18,7 +18,7 @@ import { MappingEditor } from "../../src/taskpane/components/MappingEditor";
 import { SettingsForm } from "../../src/taskpane/components/SettingsForm";
 import { StatisticsPanel } from "../../src/taskpane/components/StatisticsPanel";
 import { EN_US, ZH_CN } from "../../src/taskpane/i18n";
-import { ExcelDouble, emptySheet } from "../excel-double";
+import { ExcelDouble, cloneModel, emptySheet, type WorkbookModel } from "../excel-double";
 import { loadModel } from "../excel-double/xlsx";
 import { book, row, trackingSheet } from "../helpers/grid";
 
@@ -458,6 +458,70 @@ describe("App on the strict Excel double", () => {
     const sheet = excel.model.sheets.find((s) => s.name === "通报设置")!;
     expect(Object.values(sheet.cells).map((c) => c.value)).toContain("淄川区人民政府办公室");
     expect(view.querySelector("[data-testid=signing]")?.textContent).toContain("以淄川区人民政府办公室名义");
+  });
+
+  /** The 2025 Q3 sample with its 二季度调度表 beside it: task 32 on track then, task 1-1 missed then, the other missed tasks missed then too. */
+  function withSecondQuarter(model: WorkbookModel): WorkbookModel {
+    const previous = cloneModel(model.sheets.find((s) => s.name === "三季度调度表")!);
+    previous.name = "二季度调度表";
+    previous.id = "{second-quarter}";
+    for (const [address, cell] of Object.entries(previous.cells)) {
+      if (/^[A-Z]+[123]$/.test(address) && typeof cell.value === "string") cell.value = cell.value.replace("三季度", "二季度").replace("2025年10月", "2025年7月");
+    }
+    previous.cells.G43 = { value: "序时推进" };
+    previous.cells.G4 = { value: "未完成" };
+    previous.cells.H4 = { value: "资金未到位" };
+    model.sheets.push(previous);
+    return model;
+  }
+
+  it("saves the previous quarter's sheet picked from the workbook's sheets to 通报设置, keeps it when other settings are saved, and compares with it", async () => {
+    const model = withSecondQuarter(await loadModel(path.resolve("samples/tracking-2025-q3.xlsx")));
+    const excel = new ExcelDouble(model);
+    restore = excel.install();
+    const view = await ui(<App strings={ZH_CN} deps={{ features: detectFeatures(), run: (batch) => excel.run(batch as never), today: () => "2025-10-29" }} />);
+    await waitFor(() => expect(view.querySelector("main[data-ready]")).not.toBeNull());
+    const picker = () => byLabel<HTMLSelectElement>("上季度调度表");
+    const stored = () => {
+      const sheet = excel.model.sheets.find((s) => s.name === "通报设置");
+      const key = sheet && Object.entries(sheet.cells).find(([, c]) => c.value === "上季度调度表")?.[0];
+      return key ? (sheet.cells[key.replace(/^A/, "B")]?.value ?? "") : undefined;
+    };
+    const comparison = "与二季度相比：连续两个季度未完成7项，新增未完成1项，已解决1项，新增暂不实施0项（取自工作表“二季度调度表”）。";
+    expect(view.querySelector("[data-testid=detected-sheet]")?.textContent).toBe("三季度调度表");
+    // Every sheet but the one this quarter is read from, after 自动; found by itself already.
+    expect([...picker().options].map((o) => o.textContent)).toEqual(["自动", "填报说明", "二季度调度表"]);
+    expect(picker().value).toBe("");
+    expect(stored()).toBeUndefined();
+    expect(view.querySelector("[data-testid=comparison]")?.textContent).toBe(comparison);
+
+    await choose(picker(), "二季度调度表");
+    await waitFor(() => expect(view.querySelector("[data-message-kind]")).not.toBeNull());
+    expect(stored()).toBe("二季度调度表");
+    expect(picker().value).toBe("二季度调度表");
+    expect(view.querySelector("[data-testid=detected-previous]")?.textContent).toBe("2025年二季度（取自工作表“二季度调度表”）");
+    expect(view.querySelector("[data-testid=comparison]")?.textContent).toBe(comparison);
+    // 区住建局 missed tasks 45, 50 and 71 then, and 32 too now; 区发改局 resolved task 1-1 and missed task 32 too now.
+    const change = (department: string) => view.querySelector(`tr[data-department=${department}]`)?.lastElementChild?.textContent;
+    expect([change("区住建局"), change("区发改局")]).toEqual(["+1", "0"]);
+
+    // Saving the settings form writes every stored value again: the choice stays.
+    await click(byRole(view, "button", "修改"));
+    await type(view.querySelector<HTMLInputElement>("[data-setting=issuer]")!, "淄川区人民政府办公室");
+    await click(byRole(view, "button", "保存设置"));
+    await waitFor(() => expect(view.querySelector("[data-testid=signing]")?.textContent).toContain("淄川区人民政府办公室"));
+    expect(stored()).toBe("二季度调度表");
+
+    // A sheet that holds no tracking table: the check says so, naming it, and the choice can be undone.
+    await choose(picker(), "填报说明");
+    await waitFor(() => expect(view.querySelector("[data-message-kind=error]")).not.toBeNull());
+    expect(view.querySelector("[data-testid=message-text]")?.textContent).toContain("上季度工作表“填报说明”");
+    expect(stored()).toBe("填报说明");
+    expect(picker().value).toBe("填报说明");
+    await choose(picker(), "");
+    await waitFor(() => expect(view.querySelector("[data-message-kind=success]")).not.toBeNull());
+    expect(stored()).toBe("");
+    expect(picker().value).toBe("");
   });
 
   it("is English throughout in English, but for the workbook's own names and the check's messages", async () => {

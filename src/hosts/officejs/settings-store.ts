@@ -34,6 +34,8 @@ export interface StoredSettings {
   readonly settings: Partial<NoticeSettings>;
   /** The tracking sheet's name; absent to find it. */
   readonly trackingSheet?: string;
+  /** The sheet holding the previous quarter (通报设置's 上季度调度表); absent to find it. */
+  readonly previousSheet?: string;
   /** Column corrections: field → 0-based column. */
   readonly mapping: ColumnMapping;
   /** Whether the 通报设置 sheet exists. */
@@ -91,11 +93,14 @@ export function storedSettings(sheet: SheetGrid | null, legacyRaw: unknown): { s
   const settings = Object.fromEntries(Object.entries(old?.settings ?? {}).filter(([k]) => !(k in sheetSettings))) as Partial<NoticeSettings>;
   const mapping = Object.fromEntries(Object.entries(old?.mapping ?? {}).filter(([f]) => !(f in sheetMapping))) as ColumnMapping;
   const trackingSheet = fromSheet?.trackingSheet ?? old?.trackingSheet;
+  // Only the sheet has it (the old hidden setting predates the comparison).
+  const previousSheet = fromSheet?.previousSheet;
   return {
     stored: {
       settings: { ...settings, ...sheetSettings },
       mapping: { ...mapping, ...sheetMapping },
       ...(trackingSheet !== undefined ? { trackingSheet } : {}),
+      ...(previousSheet !== undefined ? { previousSheet } : {}),
       sheet: sheet !== null,
       legacy: old !== null,
     },

@@ -1,7 +1,11 @@
-/** The choice of sheet first, then which sheet, header rows and data range were found, and the columns read. */
+/**
+ * The choice of the tracking sheet and of the previous quarter's sheet
+ * first, then which sheet, header rows, data range and previous quarter
+ * were found, and the columns read.
+ */
 import { Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { FIELDS, type Analysis } from "../../core";
-import { dataRangeText, headerRowsText } from "../format";
+import { FIELDS, SETTINGS_SHEET, type Analysis } from "../../core";
+import { dataRangeText, headerRowsText, previousSourceText } from "../format";
 import type { Strings } from "../i18n";
 import { ColumnTable } from "./ColumnTable";
 
@@ -25,13 +29,27 @@ export interface DetectionPanelProps {
   readonly chosenSheet: string | undefined;
   readonly disabled: boolean;
   readonly onChooseSheet: (sheet: string | undefined) => void;
+  /** The stored previous quarter's sheet (通报设置's 上季度调度表); undefined: found automatically. */
+  readonly chosenPrevious: string | undefined;
+  readonly onChoosePrevious: (sheet: string | undefined) => void;
 }
 
-export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disabled, onChooseSheet }: DetectionPanelProps) {
+/** The sheets to offer, with the stored choice kept even when its sheet is gone (so the picker shows what is stored). */
+function withChoice(sheets: readonly string[], chosen: string | undefined): readonly string[] {
+  return chosen !== undefined && !sheets.includes(chosen) ? [...sheets, chosen] : sheets;
+}
+
+export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disabled, onChooseSheet, chosenPrevious, onChoosePrevious }: DetectionPanelProps) {
   const styles = useStyles();
   const t = strings.detection;
   const table = analysis?.table;
-  const options = chosenSheet !== undefined && !sheets.includes(chosenSheet) ? [...sheets, chosenSheet] : sheets;
+  const options = withChoice(sheets, chosenSheet);
+  // Not the settings, nor the sheet this quarter is read from.
+  const previousOptions = withChoice(
+    sheets.filter((name) => name !== SETTINGS_SHEET && name !== table?.sheet),
+    chosenPrevious,
+  );
+  const comparison = analysis?.comparison ?? null;
   const { locale } = strings;
   // `（…）` in Chinese, ` (…)` in English.
   const aside = (text: string) => (locale === "zh-CN" ? `（${text}）` : ` (${text})`);
@@ -41,6 +59,22 @@ export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disable
         <Select size="small" value={chosenSheet ?? ""} disabled={disabled} data-testid="sheet-picker" onChange={(_, data) => onChooseSheet(data.value === "" ? undefined : data.value)}>
           <option value="">{t.autoSheet}</option>
           {options.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t.choosePrevious} hint={t.previousHint} size="small">
+        <Select
+          size="small"
+          value={chosenPrevious ?? ""}
+          disabled={disabled}
+          data-testid="previous-picker"
+          onChange={(_, data) => onChoosePrevious(data.value === "" ? undefined : data.value)}
+        >
+          <option value="">{t.autoPrevious}</option>
+          {previousOptions.map((name) => (
             <option key={name} value={name}>
               {name}
             </option>
@@ -63,6 +97,11 @@ export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disable
             <dd data-testid="detected-period">
               {t.periodText(analysis.period.year, analysis.period.quarter)}
               {analysis.period.source !== "none" && aside(t.periodSources[analysis.period.source])}
+            </dd>
+            <dt>{t.previous}</dt>
+            <dd data-testid="detected-previous">
+              {comparison === null ? t.noPrevious : t.periodText(comparison.previous.year, comparison.previous.quarter)}
+              {comparison !== null && aside(previousSourceText(comparison, strings))}
             </dd>
             <dt>{t.government}</dt>
             <dd>{t.governmentText(analysis.settings.government, analysis.placeSource)}</dd>
