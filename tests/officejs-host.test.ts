@@ -21,7 +21,10 @@ import {
   selectCell,
   type ProgressStep,
 } from "../src/hosts/officejs";
-import { WriteQueue, queueNoticeSheet } from "../src/hosts/officejs/apply-plans";
+import { WriteQueue, queueToolSheet } from "../src/hosts/officejs/apply-plans";
+import { sheetsToRead } from "../src/hosts/officejs/run";
+import type { Probe, SheetSize } from "../src/hosts/officejs/read-grid";
+import { handMadeDepartmentSheet } from "./fixtures/department-plan";
 import { runGenerateNotice } from "../src/commands/one-click";
 import { writeNotice } from "../src/taskpane/actions";
 import { ExcelDouble, OfficeErrorDouble, cellText, cloneModel, emptySheet, parseArea, type DoubleOptions, type SheetModel, type WorkbookModel } from "./excel-double";
@@ -326,8 +329,9 @@ describe("generateNotice", () => {
   it("degrades on Excel 2019 (ExcelApi 1.7): no merges read, no page layout, highlights still written", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     const excel = setUp(model, { apiVersion: "1.7" });
-    expect(detectFeatures()).toEqual({ supported: true, pageLayout: false, mergedAreas: false, showGridlines: false });
+    expect(detectFeatures()).toEqual({ supported: true, charts: true, pageLayout: false, mergedAreas: false, showGridlines: false });
     expect(featureNotes(detectFeatures()).join()).toMatch(/合并单元格/);
+    expect(featureNotes(detectFeatures()).join()).toMatch(/图表坐标轴/);
     const { ctx, xl } = ctxOf(excel);
     const job = await generateNotice(xl, TODAY);
     expect(ctx.syncCount).toBeLessThanOrEqual(3);
@@ -362,7 +366,7 @@ describe("generateNotice", () => {
     const excel = setUp(model, { requestLimitBytes: limit + 20_000 });
     const { ctx, xl } = ctxOf(excel);
     const queue = new WriteQueue(xl, limit);
-    await queueNoticeSheet(queue, xl, job.noticeSheet, false, detectFeatures());
+    await queueToolSheet(queue, xl, job.noticeSheet, false, detectFeatures());
     await ctx.sync();
     expect(queue.extraSyncs).toBeGreaterThan(2);
     expect(ctx.syncCount).toBe(queue.extraSyncs + 1);
@@ -492,7 +496,7 @@ describe("a notice write that fails half-way", () => {
         if (++syncs === failAt) throw new OfficeErrorDouble("GeneralException", "The request failed.");
         return sync();
       };
-      const err = await queueNoticeSheet(queue, xl, job.noticeSheet, false, detectFeatures())
+      const err = await queueToolSheet(queue, xl, job.noticeSheet, false, detectFeatures())
         .then(() => ctx.sync())
         .catch((e: unknown) => e);
       expect(err, `failing sync ${failAt}`).toBeInstanceOf(OfficeErrorDouble);
@@ -654,6 +658,102 @@ describe("settings, selection, errors", () => {
   });
 
   it("detects no features without Office", () => {
-    expect(detectFeatures()).toEqual({ supported: false, pageLayout: false, mergedAreas: false, showGridlines: false });
+    expect(detectFeatures()).toEqual({ supported: false, charts: false, pageLayout: false, mergedAreas: false, showGridlines: false });
+  });
+});
+
+describe("tool sheets with numbers and a chart (a hand-made department sheet)", () => {
+  const plan = handMadeDepartmentSheet("三季度部门情况", 6);
+
+  async function write(options: DoubleOptions = {}, times = 1): Promise<{ excel: ExcelDouble; syncs: number }> {
+    const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"), options);
+    const { ctx, xl } = ctxOf(excel);
+    for (let i = 0; i < times; i++) {
+      await queueToolSheet(new WriteQueue(xl), xl, plan, i > 0, detectFeatures());
+      await ctx.sync();
+    }
+    return { excel, syncs: ctx.syncCount };
+  }
+
+  it("writes numbers as numbers with their format, the light fills, and the chart over the plan's ranges, in one sync", async () => {
+    const { excel, syncs } = await write();
+    expect(syncs).toBe(1);
+    const sheet = excel.sheet("三季度部门情况");
+    expect(sheet.cells.E4).toMatchObject({ value: 83.33, numberFormat: "0.00" });
+    expect(sheet.cells.B3).toMatchObject({ value: 10, numberFormat: "0" });
+    expect(sheet.cells.F3).toMatchObject({ value: "红", fill: "#FF0000", numberFormat: "@" });
+    expect(sheet.cells.I1?.value).toBe(plan.marker.text);
+    expect(sheet.charts).toEqual([
+      {
+        id: expect.any(String),
+        name: "图表 1",
+        type: "BarClustered",
+        title: "三季度各部门完成率",
+        series: [{ name: "完成率（%）", values: "三季度部门情况!E3:E8", categories: "三季度部门情况!A3:A8", fill: "#4472C4" }],
+        position: { start: "A10", end: "G21" },
+        valueAxis: { minimum: 0, maximum: 100, numberFormat: "0" },
+        categoryAxis: { reversePlotOrder: true, position: "Maximum", tickLabelSpacing: 1 },
+        legendVisible: false,
+      },
+    ]);
+  });
+
+  it("replaces its sheet with its chart on a re-run: one sheet, one chart", async () => {
+    const { excel } = await write({}, 2);
+    expect(excel.model.sheets.filter((s) => s.name === "三季度部门情况")).toHaveLength(1);
+    expect(excel.sheet("三季度部门情况").charts).toHaveLength(1);
+  });
+
+  it("without ExcelApi 1.8 draws the chart without the axis' number format and crossing; without 1.7 writes no chart, and says so", async () => {
+    const { excel } = await write({ apiVersion: "1.7" });
+    const [chart] = excel.sheet("三季度部门情况").charts!;
+    expect(chart!.valueAxis).toEqual({ minimum: 0, maximum: 100 });
+    expect(chart!.categoryAxis).toEqual({ reversePlotOrder: true, tickLabelSpacing: 1 });
+    restore?.();
+    restore = null;
+    const old = await write({ apiVersion: "1.6" });
+    expect(old.excel.sheet("三季度部门情况").charts ?? []).toEqual([]);
+    expect(old.excel.sheet("三季度部门情况").cells.E4).toMatchObject({ value: 83.33, numberFormat: "0.00" });
+    expect(featureNotes(detectFeatures()).join()).toMatch(/部门情况表不含图表/);
+    expect(featureNotes(detectFeatures(), "en-US").join()).toMatch(/without it/);
+  });
+
+  it("the double is strict about charts: a chart type it does not know, or categories that are not one column, fail the sync", async () => {
+    const excel = setUp(await sampleModel("tracking-2025-q3.xlsx"));
+    const { ctx } = ctxOf(excel);
+    const ws = ctx.workbook.worksheets.getItem("三季度调度表");
+    ws.charts.add("Sparkle", ws.getRange("A1:A3"), "Columns");
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    const chart = ws.charts.add("BarClustered", ws.getRange("A5:A9"), "Columns");
+    chart.series.getItemAt(0).setXAxisValues(ws.getRange("B5:C9"));
+    await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    const loaded = ws.charts.getItemAt(0);
+    expect(() => loaded.name).toThrow(/not available/);
+  });
+});
+
+describe("which sheets the add-in reads with a stored tracking sheet", () => {
+  const size = (name: string, title?: string): SheetSize => ({
+    name,
+    used: { rowIndex: 0, columnIndex: 0, rowCount: 10, columnCount: 5 },
+    head: { values: [[title ?? "", ""], ["序号", "任务"]], numberFormat: [["General", "General"], ["General", "General"]] },
+  });
+  const probe = (sizes: SheetSize[], settingsRows: [string, string][]): Probe => ({
+    names: [...sizes.map((s) => s.name), "通报设置"],
+    sizes: new Map(sizes.map((s) => [s.name, s])),
+    settingsSheet: { name: "通报设置", values: [["项目", "内容"], ...settingsRows], merges: [] },
+    legacy: null,
+  });
+
+  it("the tracking sheet, the sheet 通报设置 names for the previous quarter, and sheets whose name or title states a quarter; never the tool's own", () => {
+    const sizes = [size("三季度调度表"), size("二季度调度表"), size("Sheet3", "2025年二季度重点工作推进情况"), size("上期台账"), size("名单"), size("三季度督查通报", "")];
+    sizes[5] = { ...sizes[5]!, head: { values: [["", NOTICE_MARKER]], numberFormat: [["@", "@"]] } };
+    const p = probe(sizes, [
+      ["调度表", "三季度调度表"],
+      ["上季度调度表", "上期台账"],
+    ]);
+    expect(sheetsToRead(p, { trackingSheet: "三季度调度表", settings: {}, mapping: {}, sheet: true, legacy: false })).toEqual(["三季度调度表", "二季度调度表", "Sheet3", "上期台账"]);
+    // Without a stored tracking sheet, every sheet but the settings and the tool's.
+    expect(sheetsToRead(p, { settings: {}, mapping: {}, sheet: true, legacy: false })).toEqual(["三季度调度表", "二季度调度表", "Sheet3", "上期台账", "名单"]);
   });
 });

@@ -38,6 +38,9 @@ import {
   rectAddress,
   splitSheet,
   type CellModel,
+  type ChartAxisModel,
+  type ChartModel,
+  type ChartSeriesModel,
   type ConditionalFormatModel,
   type ConditionalFormatTypeModel,
   type PageLayoutModel,
@@ -672,7 +675,7 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
     };
   }
   protected override _navs() {
-    return { protection: () => this.protection, pageLayout: () => this.pageLayout };
+    return { protection: () => this.protection, pageLayout: () => this.pageLayout, charts: () => this.charts };
   }
   get name(): string {
     return this._get("name");
@@ -700,6 +703,9 @@ export class WorksheetDouble extends ClientObjectDouble<SheetModel> {
   }
   get pageLayout(): PageLayoutDouble {
     return this._child("pageLayout", () => new PageLayoutDouble(this.context, () => this._resolve()));
+  }
+  get charts(): ChartCollectionDouble {
+    return this._child("charts", () => new ChartCollectionDouble(this.context, () => this._resolve()));
   }
 
   private _range(rect: () => Rect | null, nullable: boolean): RangeDouble {
@@ -1865,6 +1871,406 @@ export class HeaderFooterDouble extends SheetPartDouble<SheetTarget> {
   }
   set rightFooter(v: string) {
     this._footer("right", v);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Charts
+
+interface ChartTarget {
+  sheet: SheetModel;
+  chart: ChartModel;
+}
+interface SeriesTarget extends ChartTarget {
+  series: ChartSeriesModel;
+}
+interface AxisTarget extends ChartTarget {
+  axis: ChartAxisModel;
+}
+
+/** The chart types the double draws (Excel.ChartType); any other is refused as not supported by the double. */
+const CHART_TYPES = new Set(["BarClustered", "BarStacked", "ColumnClustered", "ColumnStacked", "Line", "Pie"]);
+
+/** A range proxy's target, checked to be a range of this workbook (a chart's data comes from cells). */
+function rangeTargetOf(context: RequestContextDouble, range: unknown, what: string): RangeTarget {
+  if (!(range instanceof RangeDouble) || range.context.excel !== context.excel) throw invalidArgument(`${what}: not a Range`);
+  return range._target();
+}
+
+const qualifiedRect = (t: RangeTarget, r: Rect) => qualify(t.sheet.name, rectAddress(r));
+
+/** Text in the first row (or column) over numbers below it: Excel takes it for the series names (the categories). */
+function isHeader(t: RangeTarget, cells: [number, number][], rest: [number, number][]): boolean {
+  const value = ([r, c]: [number, number]) => t.sheet.cells[cellKey(r, c)]?.value;
+  return cells.every((p) => typeof value(p) === "string") && rest.some((p) => typeof value(p) === "number");
+}
+
+/** The series Excel makes of source data: one per column (or row), a text first row/column as names and categories. */
+function seriesOf(t: RangeTarget, seriesBy: string): ChartSeriesModel[] {
+  const { rect } = t;
+  const byColumns = seriesBy === "Columns" || (seriesBy === "Auto" && rect.rowCount >= rect.colCount);
+  // Work on the transposed rectangle for rows.
+  const lines = byColumns ? rect.colCount : rect.rowCount;
+  const length = byColumns ? rect.rowCount : rect.colCount;
+  const at = (line: number, i: number): [number, number] => (byColumns ? [rect.row + i, rect.col + line] : [rect.row + line, rect.col + i]);
+  const all = (from: number, to: number, lineFrom: number) => {
+    const out: [number, number][] = [];
+    for (let l = lineFrom; l < lines; l++) for (let i = from; i < to; i++) out.push(at(l, i));
+    return out;
+  };
+  const header = length > 1 && isHeader(t, all(0, 1, 0), all(1, length, 0));
+  const labels = lines > 1 && isHeader(t, all(header ? 1 : 0, length, 0).filter(([r, c]) => (byColumns ? c : r) === (byColumns ? rect.col : rect.row)), all(header ? 1 : 0, length, 1));
+  const first = header ? 1 : 0;
+  const span = (line: number): Rect => {
+    const [r0, c0] = at(line, first);
+    return byColumns ? { row: r0, col: c0, rowCount: length - first, colCount: 1 } : { row: r0, col: c0, rowCount: 1, colCount: length - first };
+  };
+  const out: ChartSeriesModel[] = [];
+  for (let l = labels ? 1 : 0; l < lines; l++) {
+    const [hr, hc] = at(l, 0);
+    out.push({
+      name: header ? String(t.sheet.cells[cellKey(hr, hc)]?.value ?? "") : `系列${out.length + 1}`,
+      values: qualifiedRect(t, span(l)),
+      categories: labels ? qualifiedRect(t, span(0)) : null,
+    });
+  }
+  return out;
+}
+
+export class ChartCollectionDouble extends SheetPartDouble<SheetTarget> {
+  constructor(context: RequestContextDouble, resolver: () => SheetModel | null) {
+    super(
+      context,
+      () => {
+        const s = resolver();
+        return s ? { sheet: s } : null;
+      },
+      false,
+      "ChartCollection",
+    );
+  }
+  protected _scalars(): Record<string, Scalar<SheetTarget>> {
+    return { count: { read: (t) => t.sheet.charts?.length ?? 0 } };
+  }
+  get count(): number {
+    return this._get("count");
+  }
+  /** `add(type, sourceData, seriesBy)`: a chart over the source data's cells, 480×288 pt at the top left until positioned. */
+  add(type: string, sourceData: unknown, seriesBy: string = "Auto"): ChartDouble {
+    let created: ChartTarget | null = null;
+    const model = this.context.model;
+    this._edit("add", [type, seriesBy], (t) => {
+      if (!CHART_TYPES.has(type)) throw invalidArgument(`chart type '${type}'`);
+      if (!["Auto", "Columns", "Rows"].includes(seriesBy)) throw invalidArgument(`seriesBy '${seriesBy}'`);
+      const source = rangeTargetOf(this.context, sourceData, "sourceData");
+      if (source.rect.rowCount * source.rect.colCount > MAX_MATERIALISED_CELLS) throw invalidArgument("sourceData: too large for a chart");
+      const chart: ChartModel = {
+        id: `{chart-${model.nextId++}}`,
+        name: `图表 ${(t.sheet.charts?.length ?? 0) + 1}`,
+        type,
+        series: seriesOf(source, seriesBy),
+        categoryAxis: {},
+        valueAxis: {},
+        legendVisible: true,
+      };
+      (t.sheet.charts ??= []).push(chart);
+      created = { sheet: t.sheet, chart };
+    });
+    return new ChartDouble(this.context, () => {
+      if (!created) throw new OfficeErrorDouble("InvalidObjectPath", "The chart was not added.");
+      return created;
+    });
+  }
+  getItemAt(index: number): ChartDouble {
+    return new ChartDouble(this.context, () => {
+      const t = this._target();
+      const chart = t.sheet.charts?.[index];
+      if (!chart) throw itemNotFound(`chart ${index}`);
+      return { sheet: t.sheet, chart };
+    });
+  }
+}
+
+abstract class ChartPartDouble<T extends ChartTarget> extends SheetPartDouble<T> {
+  protected override _alive(t: T): boolean {
+    return super._alive(t) && (t.sheet.charts ?? []).includes(t.chart);
+  }
+}
+
+export class ChartDouble extends ChartPartDouble<ChartTarget> {
+  constructor(context: RequestContextDouble, resolver: () => ChartTarget | null) {
+    super(context, resolver, false, "Chart");
+  }
+  protected _scalars(): Record<string, Scalar<ChartTarget>> {
+    return { name: { read: (t) => t.chart.name }, id: { req: "1.7", read: (t) => t.chart.id }, chartType: { req: "1.7", read: (t) => t.chart.type } };
+  }
+  protected override _navs() {
+    return { title: () => this.title, legend: () => this.legend };
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._setOnSheet("name", v, (t) => (t.chart.name = v));
+  }
+  get chartType(): string {
+    return this._get("chartType");
+  }
+  get title(): ChartTitleDouble {
+    return this._child("title", () => new ChartTitleDouble(this.context, () => this._resolve()));
+  }
+  get legend(): ChartLegendDouble {
+    return this._child("legend", () => new ChartLegendDouble(this.context, () => this._resolve()));
+  }
+  get axes(): ChartAxesDouble {
+    return this._child("axes", () => new ChartAxesDouble(this.context, () => this._resolve()));
+  }
+  get series(): ChartSeriesCollectionDouble {
+    return this._child("series", () => new ChartSeriesCollectionDouble(this.context, () => this._resolve()));
+  }
+  /** Covers the cells from `startCell` to `endCell` (one cell each; the sheet's own cells). */
+  setPosition(startCell: string | RangeDouble, endCell?: string | RangeDouble): void {
+    const cellOf = (t: ChartTarget, cell: string | RangeDouble, what: string): string => {
+      let rect: Rect | null;
+      if (typeof cell === "string") {
+        const { sheet, bare } = splitSheet(cell);
+        if (sheet !== null && sheet !== t.sheet.name) throw invalidArgument(`${what}: another sheet's cell`);
+        rect = parseArea(bare);
+      } else {
+        const r = rangeTargetOf(this.context, cell, what);
+        if (r.sheet !== t.sheet) throw invalidArgument(`${what}: another sheet's cell`);
+        rect = r.rect;
+      }
+      if (!rect) throw invalidArgument(`${what} '${String(cell)}'`);
+      return cellKey(rect.row, rect.col);
+    };
+    this._edit("setPosition", [typeof startCell === "string" ? startCell : "range", typeof endCell === "string" ? endCell : "range"], (t) => {
+      const start = cellOf(t, startCell, "startCell");
+      const end = endCell === undefined ? start : cellOf(t, endCell, "endCell");
+      const a = parseCellKey(start);
+      const b = parseCellKey(end);
+      if (b.row < a.row || b.col < a.col) throw invalidArgument("endCell before startCell");
+      t.chart.position = { start, end };
+    });
+  }
+  delete(): void {
+    this._edit("delete", null, (t) => t.sheet.charts!.splice(t.sheet.charts!.indexOf(t.chart), 1));
+  }
+}
+
+export class ChartTitleDouble extends ChartPartDouble<ChartTarget> {
+  constructor(context: RequestContextDouble, resolver: () => ChartTarget | null) {
+    super(context, resolver, false, "ChartTitle");
+  }
+  protected _scalars(): Record<string, Scalar<ChartTarget>> {
+    return { text: { read: (t) => t.chart.title ?? "" }, visible: { read: (t) => t.chart.title !== undefined } };
+  }
+  get text(): string {
+    return this._get("text");
+  }
+  set text(v: string) {
+    this._setOnSheet("text", v, (t) => (t.chart.title = String(v)));
+  }
+}
+
+export class ChartLegendDouble extends ChartPartDouble<ChartTarget> {
+  constructor(context: RequestContextDouble, resolver: () => ChartTarget | null) {
+    super(context, resolver, false, "ChartLegend");
+  }
+  protected _scalars(): Record<string, Scalar<ChartTarget>> {
+    return { visible: { read: (t) => t.chart.legendVisible } };
+  }
+  get visible(): boolean {
+    return this._get("visible");
+  }
+  set visible(v: boolean) {
+    this._setOnSheet("visible", v, (t) => (t.chart.legendVisible = v === true));
+  }
+}
+
+export class ChartAxesDouble extends ChartPartDouble<ChartTarget> {
+  constructor(context: RequestContextDouble, resolver: () => ChartTarget | null) {
+    super(context, resolver, false, "ChartAxes");
+  }
+  protected _scalars(): Record<string, Scalar<ChartTarget>> {
+    return {};
+  }
+  get categoryAxis(): ChartAxisDouble {
+    return this._child("categoryAxis", () => new ChartAxisDouble(this.context, () => this._axis("categoryAxis")));
+  }
+  get valueAxis(): ChartAxisDouble {
+    return this._child("valueAxis", () => new ChartAxisDouble(this.context, () => this._axis("valueAxis")));
+  }
+  private _axis(which: "categoryAxis" | "valueAxis"): AxisTarget | null {
+    const t = this._resolve();
+    return t ? { ...t, axis: t.chart[which] } : null;
+  }
+}
+
+const AXIS_POSITIONS = ["Automatic", "Maximum", "Minimum", "Custom"] as const;
+
+export class ChartAxisDouble extends ChartPartDouble<AxisTarget> {
+  constructor(context: RequestContextDouble, resolver: () => AxisTarget | null) {
+    super(context, resolver, false, "ChartAxis");
+  }
+  protected _scalars(): Record<string, Scalar<AxisTarget>> {
+    return {
+      minimum: { read: (t) => t.axis.minimum ?? null },
+      maximum: { read: (t) => t.axis.maximum ?? null },
+      numberFormat: { req: "1.8", read: (t) => t.axis.numberFormat ?? "General" },
+      reversePlotOrder: { req: "1.7", read: (t) => t.axis.reversePlotOrder ?? false },
+      position: { req: "1.8", read: (t) => t.axis.position ?? "Automatic" },
+      tickLabelSpacing: { req: "1.7", read: (t) => t.axis.tickLabelSpacing ?? null },
+    };
+  }
+  private _axisSet<K extends keyof ChartAxisModel>(k: K, v: ChartAxisModel[K], check: (v: ChartAxisModel[K]) => boolean, req?: string): void {
+    this._set(
+      k,
+      v,
+      (t) => {
+        if (!check(v)) throw invalidArgument(`ChartAxis.${k} '${String(v)}'`);
+        t.axis[k] = v;
+      },
+      { req, sheetOf: (t) => t.sheet },
+    );
+  }
+  get minimum(): number {
+    return this._get("minimum");
+  }
+  set minimum(v: number) {
+    this._axisSet("minimum", v, (x) => typeof x === "number" && Number.isFinite(x));
+  }
+  get maximum(): number {
+    return this._get("maximum");
+  }
+  set maximum(v: number) {
+    this._axisSet("maximum", v, (x) => typeof x === "number" && Number.isFinite(x));
+  }
+  get numberFormat(): string {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: string) {
+    this._axisSet("numberFormat", v, (x) => typeof x === "string" && x !== "", "1.8");
+  }
+  get reversePlotOrder(): boolean {
+    return this._get("reversePlotOrder");
+  }
+  set reversePlotOrder(v: boolean) {
+    this._axisSet("reversePlotOrder", v, (x) => typeof x === "boolean", "1.7");
+  }
+  get position(): string {
+    return this._get("position");
+  }
+  set position(v: string) {
+    this._axisSet("position", v as ChartAxisModel["position"], (x) => (AXIS_POSITIONS as readonly unknown[]).includes(x), "1.8");
+  }
+  get tickLabelSpacing(): number {
+    return this._get("tickLabelSpacing");
+  }
+  set tickLabelSpacing(v: number) {
+    this._axisSet("tickLabelSpacing", v, (x) => Number.isInteger(x) && x! >= 1, "1.7");
+  }
+}
+
+export class ChartSeriesCollectionDouble extends ChartPartDouble<ChartTarget> {
+  constructor(context: RequestContextDouble, resolver: () => ChartTarget | null) {
+    super(context, resolver, false, "ChartSeriesCollection");
+  }
+  protected _scalars(): Record<string, Scalar<ChartTarget>> {
+    return { count: { read: (t) => t.chart.series.length } };
+  }
+  get count(): number {
+    return this._get("count");
+  }
+  /** A series without data, named `name` (ExcelApi 1.7); its values and categories come from setValues/setXAxisValues. */
+  add(name?: string): ChartSeriesDouble {
+    let created: SeriesTarget | null = null;
+    this._edit(
+      "add",
+      name ?? null,
+      (t) => {
+        const series: ChartSeriesModel = { name: name ?? `系列${t.chart.series.length + 1}`, values: null, categories: null };
+        t.chart.series.push(series);
+        created = { ...t, series };
+      },
+      "1.7",
+    );
+    return new ChartSeriesDouble(this.context, () => {
+      if (!created) throw new OfficeErrorDouble("InvalidObjectPath", "The series was not added.");
+      return created;
+    });
+  }
+  getItemAt(index: number): ChartSeriesDouble {
+    return new ChartSeriesDouble(this.context, () => {
+      const t = this._target();
+      const series = t.chart.series[index];
+      if (!series) throw itemNotFound(`chart series ${index}`);
+      return { ...t, series };
+    });
+  }
+}
+
+export class ChartSeriesDouble extends ChartPartDouble<SeriesTarget> {
+  constructor(context: RequestContextDouble, resolver: () => SeriesTarget | null) {
+    super(context, resolver, false, "ChartSeries");
+  }
+  protected _scalars(): Record<string, Scalar<SeriesTarget>> {
+    return { name: { read: (t) => t.series.name } };
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._setOnSheet("name", v, (t) => (t.series.name = String(v)));
+  }
+  get format(): ChartSeriesFormatDouble {
+    return this._child("format", () => new ChartSeriesFormatDouble(this.context, () => this._resolve()));
+  }
+  /** One row or column of cells on the chart's sheet. */
+  private _data(what: "setValues" | "setXAxisValues", range: unknown, set: (t: SeriesTarget, address: string) => void): void {
+    this._edit(
+      what,
+      "range",
+      (t) => {
+        const r = rangeTargetOf(this.context, range, what);
+        if (r.rect.rowCount !== 1 && r.rect.colCount !== 1) throw invalidArgument(`${what}: one row or one column`);
+        set(t, qualifiedRect(r, r.rect));
+      },
+      "1.7",
+    );
+  }
+  setValues(sourceData: unknown): void {
+    this._data("setValues", sourceData, (t, a) => (t.series.values = a));
+  }
+  setXAxisValues(sourceData: unknown): void {
+    this._data("setXAxisValues", sourceData, (t, a) => (t.series.categories = a));
+  }
+}
+
+export class ChartSeriesFormatDouble extends ChartPartDouble<SeriesTarget> {
+  constructor(context: RequestContextDouble, resolver: () => SeriesTarget | null) {
+    super(context, resolver, false, "ChartSeriesFormat");
+  }
+  protected _scalars(): Record<string, Scalar<SeriesTarget>> {
+    return {};
+  }
+  get fill(): ChartFillDouble {
+    return this._child("fill", () => new ChartFillDouble(this.context, () => this._resolve()));
+  }
+}
+
+export class ChartFillDouble extends ChartPartDouble<SeriesTarget> {
+  constructor(context: RequestContextDouble, resolver: () => SeriesTarget | null) {
+    super(context, resolver, false, "ChartFill");
+  }
+  protected _scalars(): Record<string, Scalar<SeriesTarget>> {
+    return {};
+  }
+  setSolidColor(color: string): void {
+    this._edit("setSolidColor", color, (t) => (t.series.fill = hexColor(color, "chart fill")));
+  }
+  clear(): void {
+    this._edit("clear", null, (t) => delete t.series.fill);
   }
 }
 

@@ -1,14 +1,16 @@
 /**
  * Translating the core's plans into queued Office.js writes: the highlight
- * as conditional formats over the plan's ranges, the notice sheet block by
- * block. Nothing here decides anything the plan does not say.
+ * as conditional formats over the plan's ranges, a tool sheet (the notice
+ * sheet, the department sheet) block by block, its numbers with their
+ * number formats and its charts. Nothing here decides anything the plan
+ * does not say.
  *
  * Writes are queued on the context and sent by the caller's sync. Excel on
  * the web rejects a request over 5 MB, so the queue keeps an estimate of the
  * request size and syncs early when the next write would take a batch past
  * WRITE_BATCH_LIMIT (only very large notices ever need this).
  */
-import { columnLetter, rangeAddress, type CellBlock, type CellRange, type HighlightPlan, type SheetPlan } from "../../core";
+import { cellAddress, columnLetter, rangeAddress, type CellBlock, type CellRange, type CellStyle, type ChartPlan, type HighlightPlan, type NumberBlock, type SheetPlan } from "../../core";
 import type { ExcelFeatures } from "./features";
 
 /** Batches stay under this many estimated request bytes (Excel on the web: 5 MB per request). */
@@ -141,6 +143,19 @@ function blockChunks(block: CellBlock, width: number, maxBytes: number): { row: 
   return chunks;
 }
 
+/** A range's font, alignment and fill as the plan's style says. */
+function applyStyle(range: Excel.Range, style: CellStyle, features: ExcelFeatures): void {
+  range.format.font.name = style.font.name;
+  range.format.font.size = style.font.size;
+  range.format.font.bold = style.font.bold ?? false;
+  if (style.font.color) range.format.font.color = style.font.color;
+  range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
+  range.format.verticalAlignment = VERTICAL[style.vertical];
+  range.format.wrapText = style.wrap;
+  if (style.indent && features.pageLayout) range.format.indentLevel = style.indent;
+  if (style.fill) range.format.fill.color = style.fill;
+}
+
 async function queueBlock(queue: WriteQueue, ws: Excel.Worksheet, block: CellBlock, features: ExcelFeatures): Promise<void> {
   const width = blockWidth(block);
   const style = block.style;
@@ -153,17 +168,63 @@ async function queueBlock(queue: WriteQueue, ws: Excel.Worksheet, block: CellBlo
       // Text format first, so no value is ever parsed as a formula or a number.
       range.numberFormat = formats;
       range.values = chunk.texts;
-      range.format.font.name = style.font.name;
-      range.format.font.size = style.font.size;
-      range.format.font.bold = style.font.bold ?? false;
-      if (style.font.color) range.format.font.color = style.font.color;
-      range.format.horizontalAlignment = HORIZONTAL[style.horizontal];
-      range.format.verticalAlignment = VERTICAL[style.vertical];
-      range.format.wrapText = style.wrap;
-      if (style.indent && features.pageLayout) range.format.indentLevel = style.indent;
-      if (style.fill) range.format.fill.color = style.fill;
+      applyStyle(range, style, features);
     });
   }
+}
+
+/** Numbers with their number format (the format first, as for text). A number block is a table's column or two: one write. */
+async function queueNumbers(queue: WriteQueue, ws: Excel.Worksheet, block: NumberBlock, features: ExcelFeatures): Promise<void> {
+  const width = Math.max(1, ...block.values.map((r) => r.length));
+  const values = block.values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? ""));
+  const formats = values.map((r) => r.map(() => block.numberFormat));
+  const area: CellRange = { row: block.row, col: block.col, rowCount: values.length, colCount: width };
+  if (values.length === 0) return;
+  await queue.add(estimateBytes(values) + estimateBytes(formats) + 12 * ACTION_BYTES, () => {
+    const range = ws.getRange(rangeAddress(area));
+    range.numberFormat = formats;
+    range.values = values;
+    applyStyle(range, block.style, features);
+  });
+}
+
+/**
+ * A chart as the plan says: Excel's clustered bar chart over the first
+ * series' values, each series named, filled and given the plan's category
+ * cells, the value axis' bounds and number format, the categories top to
+ * bottom with the value axis below them, over the anchor's cells. Needs
+ * ExcelApi 1.7 (categories from cells); the axis' number format and where
+ * the value axis crosses need 1.8 and are left to Excel without it.
+ */
+async function queueChart(queue: WriteQueue, ws: Excel.Worksheet, chart: ChartPlan, features: ExcelFeatures): Promise<void> {
+  const [first] = chart.series;
+  if (!features.charts || !first) return;
+  await queue.add(estimateBytes(chart) + (12 + 6 * chart.series.length) * ACTION_BYTES, () => {
+    const added = ws.charts.add("BarClustered", ws.getRange(rangeAddress(first.values)), "Columns");
+    added.title.text = chart.title;
+    added.legend.visible = chart.series.length > 1;
+    const categories = ws.getRange(rangeAddress(chart.categories));
+    chart.series.forEach((plan, i) => {
+      const series = i === 0 ? added.series.getItemAt(0) : added.series.add(plan.name);
+      series.name = plan.name;
+      if (i > 0) series.setValues(ws.getRange(rangeAddress(plan.values)));
+      series.setXAxisValues(categories);
+      series.format.fill.setSolidColor(plan.color);
+    });
+    const value = added.axes.valueAxis;
+    value.minimum = chart.valueAxis.min;
+    value.maximum = chart.valueAxis.max;
+    const category = added.axes.categoryAxis;
+    category.tickLabelSpacing = 1;
+    if (chart.reverseCategories) category.reversePlotOrder = true;
+    if (features.showGridlines) {
+      value.numberFormat = chart.valueAxis.numberFormat;
+      // The value axis crosses the reversed category axis at its last category: at the bottom.
+      if (chart.reverseCategories) category.position = "Maximum";
+    }
+    const a = chart.anchor;
+    added.setPosition(cellAddress(a.row, a.col), cellAddress(a.row + a.rowCount - 1, a.col + a.colCount - 1));
+  });
 }
 
 /** Consecutive rows of equal height, as `first:last` runs. */
@@ -179,8 +240,9 @@ function heightRuns(rowHeights: SheetPlan["rowHeights"]): { first: number; last:
 }
 
 /**
- * Writes the notice sheet: deletes the earlier one this tool wrote (the
- * caller has checked its marker), adds the sheet and fills it from the plan.
+ * Writes a tool sheet (the notice sheet, the department sheet): deletes the
+ * earlier one this tool wrote (the caller has checked its marker; its charts
+ * go with it), adds the sheet and fills it from the plan.
  * Returns the new sheet (e.g. to activate it in the same batch).
  *
  * The marker cell is written together with the new sheet, in the same batch
@@ -188,7 +250,7 @@ function heightRuns(rowHeights: SheetPlan["rowHeights"]): { first: number; last:
  * leaves behind carries the marker, so the next run replaces it instead of
  * refusing it as someone else's.
  */
-export async function queueNoticeSheet(
+export async function queueToolSheet(
   queue: WriteQueue,
   context: Excel.RequestContext,
   plan: SheetPlan,
@@ -224,6 +286,7 @@ export async function queueNoticeSheet(
   }
 
   for (const block of plan.blocks) await queueBlock(queue, ws, block, features);
+  for (const block of plan.numbers ?? []) await queueNumbers(queue, ws, block, features);
 
   for (const m of plan.merges) await queue.small(() => ws.getRange(rangeAddress(m)).merge(false), 2);
   for (const run of heightRuns(plan.rowHeights)) {
@@ -264,5 +327,7 @@ export async function queueNoticeSheet(
       }
     });
   }
+  // After the cells, merges and sizes: Excel places the chart over the cells as they now are.
+  for (const chart of plan.charts ?? []) await queueChart(queue, ws, chart, features);
   return ws;
 }

@@ -10,7 +10,9 @@ import { pickLocale, type Locale } from "../../core";
 export interface ExcelFeatures {
   /** ExcelApi 1.6, what the manifest demands: without it nothing runs. */
   supported: boolean;
-  /** ExcelApi 1.8: hiding a sheet's gridlines. */
+  /** ExcelApi 1.7: charts whose categories come from cells of their own (the department sheet's chart), reversed category axes. */
+  charts: boolean;
+  /** ExcelApi 1.8: hiding a sheet's gridlines; a chart axis' number format and where the other axis crosses it. */
   showGridlines: boolean;
   /** ExcelApi 1.9: worksheet page layout, multi-area ranges, indent levels, column properties. */
   pageLayout: boolean;
@@ -38,7 +40,7 @@ export function detectFeatures(): ExcelFeatures {
       return false;
     }
   };
-  return { supported: has("1.6"), showGridlines: has("1.8"), pageLayout: has("1.9"), mergedAreas: has("1.13") };
+  return { supported: has("1.6"), charts: has("1.7"), showGridlines: has("1.8"), pageLayout: has("1.9"), mergedAreas: has("1.13") };
 }
 
 /** Office's display language, or null outside Office. */
@@ -67,6 +69,19 @@ export function featureNotes(features: ExcelFeatures, locale: Locale = "zh-CN"):
       en
         ? "This Excel cannot read merged cells (ExcelApi 1.13, Excel 2021 or later): merged cells are read by their top-left cell, which may affect the header and the task numbers."
         : "当前Excel版本无法读取合并单元格（需要ExcelApi 1.13，Excel 2021或更新版本），合并单元格只按左上角单元格读取，可能影响表头和序号识别。",
+    );
+  }
+  if (!features.charts) {
+    notes.push(
+      en
+        ? "This Excel cannot draw the department sheet's chart (ExcelApi 1.7, Excel 2019 or later): the sheet is written without it."
+        : "当前Excel版本无法绘制部门情况表的图表（需要ExcelApi 1.7，Excel 2019或更新版本），部门情况表不含图表。",
+    );
+  } else if (!features.showGridlines) {
+    notes.push(
+      en
+        ? "This Excel cannot format chart axes (ExcelApi 1.8): the department chart's value axis shows plain numbers and sits at the top."
+        : "当前Excel版本无法设置图表坐标轴格式（需要ExcelApi 1.8），部门图表的数值轴按常规格式显示在图表上方。",
     );
   }
   if (!features.pageLayout) {

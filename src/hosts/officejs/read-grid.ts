@@ -185,8 +185,8 @@ export async function probeMore(context: Excel.RequestContext, names: readonly s
   return out;
 }
 
-/** The value of a cell in a sheet's head (the notice marker); undefined when the head does not hold it. */
-function headCell(size: SheetSize | undefined, row: number, col: number): unknown {
+/** The value of a cell in a sheet's head (a tool sheet's marker); undefined when the head does not hold it. */
+export function headCell(size: SheetSize | undefined, row: number, col: number): unknown {
   if (!size?.used || !size.head) return undefined;
   return size.head.values[row - size.used.rowIndex]?.[col - size.used.columnIndex];
 }
@@ -194,6 +194,16 @@ function headCell(size: SheetSize | undefined, row: number, col: number): unknow
 /** The marker cell of a sheet as the probe read it. */
 export function markerOf(size: SheetSize | undefined): unknown {
   return headCell(size, NOTICE_MARKER_CELL.row, NOTICE_MARKER_CELL.col);
+}
+
+/** Whether any cell of a sheet's head holds one of `texts` (a tool sheet's marker, wherever the plan puts it). */
+export function headHolds(size: SheetSize | undefined, texts: ReadonlySet<string>): boolean {
+  return size?.head?.values.some((row) => row.some((v) => typeof v === "string" && texts.has(v))) ?? false;
+}
+
+/** The texts of a sheet's first `rows` head rows (its title, if any). */
+export function headTexts(size: SheetSize | undefined, rows: number): string[] {
+  return (size?.head?.values.slice(0, rows) ?? []).flatMap((row) => row.filter((v): v is string => typeof v === "string" && v !== ""));
 }
 
 /**

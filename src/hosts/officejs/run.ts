@@ -4,9 +4,11 @@
  *
  * Read (see read-grid.ts): the first sync takes the sheet names, the
  * 通报设置 sheet, the old hidden setting and every sheet's size and top rows
- * (with the notice marker cell). The settings sheet's 调度表 row (or the old
- * setting's sheet) says which sheet to read whole; without one, every sheet
- * is read but this tool's notice sheets. The sizes say how many rows fit in
+ * (with the tool sheets' marker cells). The settings sheet's 调度表 row (or
+ * the old setting's sheet) says which sheet to read whole, with the sheets
+ * that may hold the previous quarter (the one the 上季度调度表 row names, and
+ * those whose name or title states a quarter); without one, every sheet is
+ * read but this tool's own sheets. The sizes say how many rows fit in
  * one response: one more sync reads everything that fits under Excel on
  * the web's 5 MB, and a sheet too large for that is read in as few row
  * windows as fit. Write: one sync, split only when a batch would pass the
@@ -18,7 +20,7 @@
  * |-----------------|----------------------------------------|--------|
  * | analyseWorkbook | 2                                      | 1 + read windows |
  * | highlightMissed | 3                                      | + read windows, write batches |
- * | generateNotice  | 3 (the notice sheet activated in the last) | likewise |
+ * | generateNotice  | 3 (notice and department sheets written, the notice activated, in the last) | likewise |
  * | clearHighlights | 3 (2 when there is nothing to clear)   |        |
  * | saveSettings    | 2 (settings-store.ts)                  |        |
  */
@@ -26,11 +28,12 @@ import {
   HIGHLIGHT_MARKER,
   InputError,
   NOTICE_MARKER,
-  NOTICE_MARKER_CELL,
   SETTINGS_SHEET,
   analyse,
   cellAddress,
+  parseQuarter,
   parseRangeAddress,
+  parseSettingsSheet,
   planHighlight,
   prepareNotice,
   sheetNameTaken,
@@ -43,9 +46,9 @@ import {
   type SheetPlan,
   type WorkbookGrid,
 } from "../../core";
-import { queueHighlight, queueNoticeSheet, WriteQueue } from "./apply-plans";
+import { queueHighlight, queueToolSheet, WriteQueue } from "./apply-plans";
 import { detectFeatures } from "./features";
-import { loadRuleFormulas, markerOf, ownRules, probeMore, probeWorkbook, readSheets, type Probe, type SheetRead, type SheetSize } from "./read-grid";
+import { headCell, headHolds, headTexts, loadRuleFormulas, ownRules, probeMore, probeWorkbook, readSheets, type Probe, type SheetRead, type SheetSize } from "./read-grid";
 import { LEGACY_SETTINGS_KEY, storedSettings, type StoredSettings } from "./settings-store";
 
 export type ProgressStep = "reading" | "checking" | "highlighting" | "writing" | "done";
@@ -76,15 +79,31 @@ interface WorkbookRead {
   readonly options: Pick<RunOptions, "sheet" | "mapping" | "settings">;
 }
 
-/** Which sheets to read whole: the stored tracking sheet (none when it is gone: the core names it), else all but the settings and this tool's notices. */
-function sheetsToRead(probe: Probe, stored: StoredSettings): string[] {
-  const tracking = stored.trackingSheet;
-  if (tracking !== undefined) return probe.names.includes(tracking) ? [tracking] : [];
-  return probe.names.filter((n) => n !== SETTINGS_SHEET && !isOurNotice(probe.sizes.get(n)));
+/** The marker texts of the sheets this tool writes: such a sheet is never read as a ledger. */
+const TOOL_SHEET_MARKERS: ReadonlySet<string> = new Set([NOTICE_MARKER]);
+
+/** Head rows in which a sheet's title may state its quarter. */
+const TITLE_ROWS = 3;
+
+/** Whether a sheet may hold another quarter's ledger: its name or title states a quarter. */
+function statesQuarter(name: string, size: SheetSize | undefined): boolean {
+  return parseQuarter(name) !== null || headTexts(size, TITLE_ROWS).some((t) => parseQuarter(t) !== null);
 }
 
-function isOurNotice(size: SheetSize | undefined): boolean {
-  return markerOf(size) === NOTICE_MARKER;
+/**
+ * Which sheets to read whole. With a stored tracking sheet: it (none when
+ * it is gone: the core names it), and the sheets the comparison may take
+ * the previous quarter from — the one 通报设置 names, and those whose name
+ * or title states a quarter — so the core sees what the command line's
+ * whole read gives it. Without one: all but the settings and this tool's sheets.
+ */
+export function sheetsToRead(probe: Probe, stored: StoredSettings): string[] {
+  const candidates = probe.names.filter((n) => n !== SETTINGS_SHEET && !headHolds(probe.sizes.get(n), TOOL_SHEET_MARKERS));
+  const tracking = stored.trackingSheet;
+  if (tracking === undefined) return candidates;
+  if (!probe.names.includes(tracking)) return [];
+  const previous = probe.settingsSheet ? parseSettingsSheet(probe.settingsSheet).previousSheet : undefined;
+  return [tracking, ...candidates.filter((n) => n !== tracking && (n === previous || statesQuarter(n, probe.sizes.get(n))))];
 }
 
 async function readWorkbook(context: Excel.RequestContext, forWriting: boolean, events: RunEvents): Promise<WorkbookRead> {
@@ -118,22 +137,18 @@ export async function analyseWorkbook(context: Excel.RequestContext, today: stri
 }
 
 /**
- * Whether a sheet of the notice's name exists and whether this tool wrote it
- * (its marker cell, from the probe or the sheet read whole; a sync of its
- * own only for a sheet beyond the probe's walk).
+ * Whether a sheet of a tool sheet's name exists and whether this tool wrote
+ * it (its marker cell, from the probe or the sheet read whole; a sync of its
+ * own only for a sheet beyond the probe's walk, or a marker below its head).
  */
-async function existingNotice(context: Excel.RequestContext, read: WorkbookRead, plan: SheetPlan): Promise<"none" | "ours" | "theirs"> {
-  if (!read.names.includes(plan.name)) return "none";
+async function existingToolSheet(context: Excel.RequestContext, read: WorkbookRead, plan: SheetPlan): Promise<"none" | "ours" | "theirs"> {
+  const name = read.names.find((n) => n.toLocaleUpperCase() === plan.name.toLocaleUpperCase());
+  if (name === undefined) return "none";
   const { marker } = plan;
-  const whole = read.sheets.get(plan.name);
-  const size = read.probe.sizes.get(plan.name);
-  let value: unknown;
-  if (whole) {
-    value = whole.grid.values[marker.row]?.[marker.col];
-  } else if (size?.head && marker.row === NOTICE_MARKER_CELL.row && marker.col === NOTICE_MARKER_CELL.col) {
-    value = markerOf(size);
-  } else {
-    const cell = context.workbook.worksheets.getItem(plan.name).getRange(cellAddress(marker.row, marker.col));
+  const whole = read.sheets.get(name);
+  let value: unknown = whole ? whole.grid.values[marker.row]?.[marker.col] : headCell(read.probe.sizes.get(name), marker.row, marker.col);
+  if (value === undefined && !whole) {
+    const cell = context.workbook.worksheets.getItem(name).getRange(cellAddress(marker.row, marker.col));
     cell.load("values");
     await context.sync();
     value = cell.values[0]?.[0];
@@ -146,8 +161,8 @@ interface Writes<T> {
   /** What the operation returns. */
   readonly result: T;
   readonly highlight: HighlightPlan;
-  /** The notice sheet to write (replacing this tool's earlier one); absent to write only the highlight. */
-  readonly noticeSheet?: SheetPlan;
+  /** The tool sheets to write, replacing this tool's earlier ones (the first is activated); none to write only the highlight. */
+  readonly sheets: readonly SheetPlan[];
 }
 
 /**
@@ -163,29 +178,41 @@ async function readPlanWrite<T>(context: Excel.RequestContext, today: string, ev
   const read = await readWorkbook(context, true, events);
   onProgress?.("checking");
   const writes = plan(read.grid, runOptions(read, today, draft));
-  const { highlight, noticeSheet } = writes;
+  const { highlight, sheets } = writes;
   const tracking = read.sheets.get(highlight.sheet);
   if (!tracking) throw new InputError(`找不到工作表“${highlight.sheet}”。`);
 
   // Refuse before writing anything.
-  const existing = noticeSheet ? await existingNotice(context, read, noticeSheet) : "none";
-  if (noticeSheet && existing === "theirs") throw sheetNameTaken(noticeSheet.name);
+  const existing: ("none" | "ours" | "theirs")[] = [];
+  for (const plan of sheets) {
+    const found = await existingToolSheet(context, read, plan);
+    if (found === "theirs") throw sheetNameTaken(plan.name);
+    existing.push(found);
+  }
   if (tracking.protected) throw new InputError(sheetProtected(highlight.sheet, "mark"));
 
   const queue = new WriteQueue(context);
   onProgress?.("highlighting");
   await queueHighlight(queue, tracking.worksheet, highlight, tracking.ownRules, features);
-  if (noticeSheet) {
-    onProgress?.("writing");
-    const ws = await queueNoticeSheet(queue, context, noticeSheet, existing === "ours", features);
-    // Shown in the last batch: no sync of its own.
-    await queue.small(() => ws.activate());
+  if (sheets.length > 0) onProgress?.("writing");
+  let shown: Excel.Worksheet | undefined;
+  for (const [i, plan] of sheets.entries()) {
+    const ws = await queueToolSheet(queue, context, plan, existing[i] === "ours", features);
+    shown ??= ws;
   }
+  // Shown in the last batch: no sync of its own.
+  if (shown) await queue.small(() => shown.activate());
   await context.sync();
   // Excel adds a sheet after the others.
-  if (noticeSheet) onSheets?.([...read.names.filter((n) => n !== noticeSheet.name), noticeSheet.name]);
+  const written = new Set(sheets.map((p) => p.name.toLocaleUpperCase()));
+  if (sheets.length > 0) onSheets?.([...read.names.filter((n) => !written.has(n.toLocaleUpperCase())), ...sheets.map((p) => p.name)]);
   onProgress?.("done");
   return writes.result;
+}
+
+/** The sheets a job writes, in the order they are added (the first one shown). */
+export function toolSheets(job: NoticeJob): SheetPlan[] {
+  return [job.noticeSheet];
 }
 
 /** How a notice is written: `draft` writes it although some statuses are missing. */
@@ -193,7 +220,7 @@ export interface NoticeOptions {
   readonly draft?: boolean;
 }
 
-/** Highlights the missed tasks, writes the notice sheet and activates it (3 syncs where reads and writes each fit one request). */
+/** Highlights the missed tasks, writes the notice sheet (activated) and the department sheet (3 syncs where reads and writes each fit one request). */
 export function generateNotice(context: Excel.RequestContext, today: string, events: RunEvents = {}, notice: NoticeOptions = {}): Promise<NoticeJob> {
   return readPlanWrite(
     context,
@@ -201,7 +228,7 @@ export function generateNotice(context: Excel.RequestContext, today: string, eve
     events,
     (workbook, options) => {
       const job = prepareNotice(workbook, options);
-      return { result: job, highlight: job.highlight, noticeSheet: job.noticeSheet };
+      return { result: job, highlight: job.highlight, sheets: toolSheets(job) };
     },
     notice.draft ?? false,
   );
@@ -211,7 +238,7 @@ export function generateNotice(context: Excel.RequestContext, today: string, eve
 export function highlightMissed(context: Excel.RequestContext, today: string, events: RunEvents = {}): Promise<Analysis> {
   return readPlanWrite(context, today, events, (workbook, options) => {
     const analysis = analyse(workbook, options);
-    return { result: analysis, highlight: planHighlight(analysis.table, analysis.tasks) };
+    return { result: analysis, highlight: planHighlight(analysis.table, analysis.tasks), sheets: [] };
   });
 }
 
