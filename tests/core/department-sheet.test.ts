@@ -32,6 +32,17 @@ const rowValues = (plan: SheetPlan, r: number) => {
   return out;
 };
 
+/** The sheet row of the table's header (排名 in column A). */
+function headerRowOf(plan: SheetPlan): number {
+  const cells = cellsOf(plan);
+  const rows = [...cells].filter(([, c]) => c.value === "排名").map(([key]) => Number(key.split(",")[0]));
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+/** Row i of the table: 0 the header, 1 the first department. */
+const tableRow = (plan: SheetPlan, i: number) => rowValues(plan, headerRowOf(plan) + i);
+
 function rangeValues(plan: SheetPlan, range: CellRange): (string | number | undefined)[] {
   const cells = cellsOf(plan);
   const out: (string | number | undefined)[] = [];
@@ -64,62 +75,71 @@ describe("the department sheet", () => {
   it("holds a title, the header and one row per department in rank order, the light as its word on its fill", () => {
     const plan = planDepartmentSheet(analysisOf());
     expect(rowValues(plan, 0)[0]).toBe("2025年三季度各部门重点工作任务完成情况");
-    expect(rowValues(plan, 1)).toEqual(["排名", "牵头部门", "任务数", "已完成", "序时推进", "未完成", "暂不实施", "待确定", "完成及序时推进占比（%）", "灯", undefined]);
+    expect(tableRow(plan, 0)).toEqual(["排名", "牵头部门", "任务数", "已完成", "序时推进", "未完成", "暂不实施", "待确定", "完成及序时推进占比（%）", "灯", undefined]);
     // 区商务局 2/2; 区发改局 2/3 with a missed task; 区住房和城乡建设局 1/2 with a pending one.
-    expect(rowValues(plan, 2)).toEqual([1, "区商务局", 2, 1, 1, 0, 0, 0, 100, "绿", undefined]);
-    expect(rowValues(plan, 3)).toEqual([2, "区发改局", 3, 1, 1, 1, 0, 0, 66.67, "红", undefined]);
-    expect(rowValues(plan, 4)).toEqual([3, "区住房和城乡建设局", 2, 0, 1, 0, 0, 1, 50, "黄", undefined]);
-    expect(rowValues(plan, 5).every((v) => v === undefined)).toBe(true);
+    expect(tableRow(plan, 1)).toEqual([1, "区商务局", 2, 1, 1, 0, 0, 0, 100, "绿", undefined]);
+    expect(tableRow(plan, 2)).toEqual([2, "区发改局", 3, 1, 1, 1, 0, 0, 66.67, "红", undefined]);
+    expect(tableRow(plan, 3)).toEqual([3, "区住房和城乡建设局", 2, 0, 1, 0, 0, 1, 50, "黄", undefined]);
+    expect(tableRow(plan, 4).every((v) => v === undefined)).toBe(true);
 
     const cells = cellsOf(plan);
-    expect([2, 3, 4].map((r) => cells.get(`${r},9`)?.fill)).toEqual([LIGHT_FILLS.green, LIGHT_FILLS.red, LIGHT_FILLS.yellow]);
-    expect(cells.get("2,8")?.format).toBe("0.00");
-    expect(cells.get("2,1")?.format).toBeNull(); // names are text
+    const first = headerRowOf(plan) + 1;
+    expect([0, 1, 2].map((i) => cells.get(`${first + i},9`)?.fill)).toEqual([LIGHT_FILLS.green, LIGHT_FILLS.red, LIGHT_FILLS.yellow]);
+    expect(cells.get(`${first},8`)?.format).toBe("0.00");
+    expect(cells.get(`${first},1`)?.format).toBeNull(); // names are text
+    // Nothing else is written: title, header, three departments.
+    expect(cells.size).toBe(1 + 10 + 3 * 10);
     expect(new Set(Object.values(LIGHT_FILLS)).size).toBe(3);
     // The table is ruled; the title is not.
-    expect(plan.blocks.filter((b) => b.row >= 1).every((b) => b.style.border === "thin")).toBe(true);
+    expect(plan.blocks.filter((b) => b.row >= headerRowOf(plan)).every((b) => b.style.border === "thin")).toBe(true);
     expect(plan.blocks.find((b) => b.row === 0)?.style.border).toBeUndefined();
     expect(plan.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 10 }]);
   });
 
   it("writes the shares with the settings' decimals", () => {
     const plan = planDepartmentSheet(analysisOf(TASKS, undefined, { decimals: 1 }));
-    const cells = cellsOf(plan);
-    expect(cells.get("3,8")).toEqual({ value: 66.7, fill: undefined, format: "0.0" });
+    expect(cellsOf(plan).get(`${headerRowOf(plan) + 2},8`)).toEqual({ value: 66.7, fill: undefined, format: "0.0" });
     expect(planDepartmentSheet(analysisOf(TASKS, undefined, { decimals: 0 })).numbers?.find((n) => n.col === 8)?.numberFormat).toBe("0");
   });
 
-  it("plots the shares in a bar chart whose ranges are exactly the name and share cells, rank 1 at the top", () => {
+  it("plots the shares in a bar chart whose ranges are exactly the name and share cells, rank 1 at the top, above the table", () => {
     const plan = planDepartmentSheet(analysisOf());
     expect(plan.charts).toHaveLength(1);
     const chart = plan.charts![0]!;
     expect(chart.kind).toBe("bar");
     expect(chart.reverseCategories).toBe(true);
     expect(chart.valueAxis).toEqual({ min: 0, max: 100, numberFormat: "0" });
-    expect(chart.categories).toEqual({ row: 2, col: 1, rowCount: 3, colCount: 1 });
+    expect(chart.categories).toEqual({ row: headerRowOf(plan) + 1, col: 1, rowCount: 3, colCount: 1 });
     expect(rangeValues(plan, chart.categories)).toEqual(["区商务局", "区发改局", "区住房和城乡建设局"]);
     expect(chart.series.map((s) => s.name)).toEqual(["完成及序时推进占比"]);
     expect(rangeValues(plan, chart.series[0]!.values)).toEqual([100, 66.67, 50]);
-    // Below the table, as wide as it, inside the print area.
-    expect(chart.anchor.row).toBeGreaterThan(4);
-    expect(chart.anchor).toMatchObject({ col: 0, colCount: 10 });
-    const area = plan.pageSetup.printArea;
-    expect(area.row + area.rowCount).toBe(chart.anchor.row + chart.anchor.rowCount);
-    expect(area.colCount).toBe(10);
+    // Under the title, as wide as the table, before the header; the print area ends with the table.
+    expect(chart.anchor).toEqual({ row: 1, col: 0, rowCount: chart.anchor.rowCount, colCount: 10 });
+    expect(chart.anchor.row + chart.anchor.rowCount).toBeLessThan(headerRowOf(plan));
+    expect(plan.pageSetup.printArea).toEqual({ row: 0, col: 0, rowCount: headerRowOf(plan) + 4, colCount: 10 });
   });
 
-  it("grows the chart with the number of departments, and has every row's height", () => {
+  it("grows the chart with the number of departments up to what the first page holds, and has every row's height", () => {
     const many = Array.from({ length: 30 }, (_, i) => row(i + 1, `任务${i + 1}`, `区第${i + 1}局`, i % 3 === 0 ? "未完成" : "已完成", { reason: "原因" }));
     const small = planDepartmentSheet(analysisOf());
     const big = planDepartmentSheet(analysisOf(many));
     expect(big.charts![0]!.anchor.rowCount).toBeGreaterThan(small.charts![0]!.anchor.rowCount * 3);
     const heights = new Map(big.rowHeights.map((h) => [h.row, h.height]));
     const chart = big.charts![0]!.anchor;
-    for (let r = 0; r < chart.row + chart.rowCount; r++) expect(heights.get(r), `row ${r}`).toBeGreaterThan(0);
+    const area = big.pageSetup.printArea;
+    for (let r = 0; r < area.row + area.rowCount; r++) expect(heights.get(r), `row ${r}`).toBeGreaterThan(0);
+    expect(big.rowHeights).toHaveLength(area.rowCount);
     // The chart's height in points gives each bar at least 16 pt.
-    let chartPt = 0;
-    for (let r = chart.row; r < chart.row + chart.rowCount; r++) chartPt += heights.get(r)!;
-    expect(chartPt / 30).toBeGreaterThanOrEqual(16);
+    const pt = (p: SheetPlan, from: number, to: number) => p.rowHeights.filter((h) => h.row >= from && h.row < to).reduce((a, h) => a + h.height, 0);
+    expect(pt(big, chart.row, chart.row + chart.rowCount) / 30).toBeGreaterThanOrEqual(16);
+    // Title and chart fit on the first page (A4 less the margins), also for 80 departments.
+    const most = Array.from({ length: 80 }, (_, i) => row(i + 1, `任务${i + 1}`, `区第${i + 1}局`, "已完成"));
+    const huge = planDepartmentSheet(analysisOf(most));
+    const m = huge.pageSetup.margins;
+    const page = (297 / 25.4 - m.top - m.bottom) * 72;
+    const hugeChart = huge.charts![0]!.anchor;
+    expect(pt(huge, 0, hugeChart.row + hugeChart.rowCount)).toBeLessThanOrEqual(page);
+    expect(pt(huge, 0, hugeChart.row + hugeChart.rowCount)).toBeGreaterThan(page - 40);
   });
 
   it("widens the name column for long names and wraps the longest", () => {
@@ -127,8 +147,8 @@ describe("the department sheet", () => {
     const plan = planDepartmentSheet(analysisOf([row(1, "甲", long, "已完成"), row(2, "乙", "区商务局", "已完成")]));
     const narrow = planDepartmentSheet(analysisOf([row(1, "甲", "区商务局", "已完成")]));
     expect(plan.columnWidths[1]).toBeGreaterThan(narrow.columnWidths[1]!);
-    expect(plan.blocks.find((b) => b.col === 1 && b.row === 2)?.style.wrap).toBe(true);
-    const height = (p: SheetPlan, name: string) => p.rowHeights.find((h) => h.row === [2, 3].find((r) => rowValues(p, r)[1] === name))!.height;
+    expect(plan.blocks.find((b) => b.col === 1 && b.row === headerRowOf(plan) + 1)?.style.wrap).toBe(true);
+    const height = (p: SheetPlan, name: string) => p.rowHeights.find((h) => h.row === [1, 2].map((i) => headerRowOf(p) + i).find((r) => rowValues(p, r)[1] === name))!.height;
     expect(height(plan, long)).toBeGreaterThan(height(plan, "区商务局"));
   });
 
@@ -147,13 +167,13 @@ describe("the department sheet", () => {
     };
     const compared: Analysis = { ...analysis, comparison, departments: departmentView(analysis.tasks, { decimals: 2, previousTasks: previous.tasks }) };
     const plan = planDepartmentSheet(compared);
-    expect(rowValues(plan, 1)[10]).toBe("未完成较上季度");
-    expect([2, 3, 4].map((r) => [rowValues(plan, r)[1], rowValues(plan, r)[10]])).toEqual([
+    expect(tableRow(plan, 0)[10]).toBe("未完成较上季度");
+    expect([1, 2, 3].map((i) => [tableRow(plan, i)[1], tableRow(plan, i)[10]])).toEqual([
       ["区商务局", -1],
       ["区发改局", -1],
       ["区住房和城乡建设局", 0],
     ]);
-    expect(cellsOf(plan).get("2,10")?.format).toBe("+0;-0;0");
+    expect(cellsOf(plan).get(`${headerRowOf(plan) + 1},10`)?.format).toBe("+0;-0;0");
     expect(plan.merges[0]!.colCount).toBe(11);
     expect(plan.charts![0]!.anchor.colCount).toBe(11);
   });
@@ -180,6 +200,7 @@ describe("the department sheet", () => {
     const none = planDepartmentSheet({ ...analysisOf(), departments: [] });
     expect(none.charts).toEqual([]);
     expect(none.numbers).toEqual([]);
+    expect(headerRowOf(none)).toBe(1);
     expect(none.pageSetup.printArea.rowCount).toBe(2);
   });
 });

@@ -3,8 +3,8 @@
  * print-ready table on A4 — rank, lead department, its counts, the share
  * completed or on track, the light as a coloured cell with its word (so it
  * reads in black and white too), and the change of missed tasks when there
- * is a previous quarter — with a bar chart of the shares below it, rank 1 at
- * the top.
+ * is a previous quarter — under a bar chart of the shares, rank 1 at the
+ * top. The chart stands first, on the first page, so no page break cuts it.
  *
  * Department names are written as text; the core's numbers (rank, counts,
  * share, change) as numbers, so the chart can plot the share and a person
@@ -43,6 +43,8 @@ const ROW_HEIGHT = 20;
 const LINE_HEIGHT = 14;
 /** The chart's rows: each as tall as a table row. */
 const CHART_ROW_HEIGHT = 20;
+/** The empty row between the chart and the table. */
+const SPACER_HEIGHT = 12;
 /** The chart's room for its title and value axis, and for each department's bar. */
 const CHART_FRAME_PT = 80;
 const CHART_BAR_PT = 18;
@@ -109,7 +111,22 @@ interface Column {
   readonly width: number;
 }
 
-/** The department sheet: title, header, one row per department in rank order, and the bar chart below. */
+/**
+ * The chart's rows under the title: tall enough for every bar (long names
+ * need a bar's height each to be written out), never taller than the first
+ * page holds, so that no page break ever cuts the chart.
+ */
+function chartRowCount(departments: number): number {
+  const pagePt = (A4_HEIGHT_IN - MARGINS.top - MARGINS.bottom) * 72;
+  const most = Math.floor((pagePt - TITLE_HEIGHT - SPACER_HEIGHT) / CHART_ROW_HEIGHT);
+  return Math.min(most, Math.ceil((CHART_FRAME_PT + CHART_BAR_PT * departments) / CHART_ROW_HEIGHT));
+}
+
+/**
+ * The department sheet: the title, the bar chart of the shares (on the first
+ * page, so it prints whole), then the table — header and one row per
+ * department in rank order.
+ */
 export function planDepartmentSheet(analysis: Analysis): SheetPlan {
   const departments = analysis.departments;
   const withChange = analysis.comparison !== null;
@@ -117,17 +134,19 @@ export function planDepartmentSheet(analysis: Analysis): SheetPlan {
   const columns: Column[] = [
     { header: "排名", width: 6 },
     { header: "牵头部门", width: nameWidth },
-    { header: "任务数", width: 8 },
-    ...CATEGORIES.map((c) => ({ header: CATEGORY_LABELS[c], width: 9 })),
-    { header: `${SHARE_LABEL}（%）`, width: 13 },
+    { header: "任务数", width: 7 },
+    ...CATEGORIES.map((c) => ({ header: CATEGORY_LABELS[c], width: 7 })),
+    { header: `${SHARE_LABEL}（%）`, width: 12 },
     { header: "灯", width: 6 },
-    ...(withChange ? [{ header: "未完成较上季度", width: 10 }] : []),
+    ...(withChange ? [{ header: "未完成较上季度", width: 9 }] : []),
   ];
   const col = { rank: 0, name: 1, total: 2, share: 3 + CATEGORIES.length, light: 4 + CATEGORIES.length, change: 5 + CATEGORIES.length };
   const lastCol = columns.length - 1;
   const markerCol = lastCol + 1;
-  const headerRow = 1;
-  const firstRow = 2;
+  const chartRows = departments.length > 0 ? chartRowCount(departments.length) : 0;
+  // Title, the chart's rows and a spacer row after them, then the table.
+  const headerRow = chartRows > 0 ? 2 + chartRows : 1;
+  const firstRow = headerRow + 1;
   const lastRow = firstRow + departments.length - 1;
 
   const blocks: CellBlock[] = [
@@ -135,6 +154,8 @@ export function planDepartmentSheet(analysis: Analysis): SheetPlan {
     { row: headerRow, col: 0, texts: [columns.map((c) => c.header)], style: HEADER },
   ];
   const numbers: NumberBlock[] = [];
+  const rowHeights = [{ row: 0, height: TITLE_HEIGHT }];
+  const charts: ChartPlan[] = [];
   if (departments.length > 0) {
     blocks.push({ row: firstRow, col: col.name, texts: departments.map((d) => [d.name]), style: NAME });
     blocks.push(...lightBlocks(departments, firstRow, col.light));
@@ -146,31 +167,23 @@ export function planDepartmentSheet(analysis: Analysis): SheetPlan {
     if (withChange) {
       numbers.push({ row: firstRow, col: col.change, values: departments.map((d) => [d.missedChange ?? 0]), numberFormat: "+0;-0;0", style: CENTERED });
     }
-  }
-
-  const rowHeights = [
-    { row: 0, height: TITLE_HEIGHT },
-    { row: headerRow, height: HEADER_HEIGHT },
-    ...departments.map((d, i) => ({ row: firstRow + i, height: ROW_HEIGHT + (linesOf(d.name, nameWidth) - 1) * LINE_HEIGHT })),
-  ];
-  const charts: ChartPlan[] = [];
-  let lastPrinted = Math.max(headerRow, lastRow);
-  if (departments.length > 0) {
-    const chartRows = Math.ceil((CHART_FRAME_PT + CHART_BAR_PT * departments.length) / CHART_ROW_HEIGHT);
-    const anchor: CellRange = { row: lastRow + 2, col: 0, rowCount: chartRows, colCount: lastCol + 1 };
-    for (let r = lastRow + 1; r < anchor.row + chartRows; r++) rowHeights.push({ row: r, height: CHART_ROW_HEIGHT });
-    const values = (c: number): CellRange => ({ row: firstRow, col: c, rowCount: departments.length, colCount: 1 });
+    for (let r = 1; r <= chartRows; r++) rowHeights.push({ row: r, height: CHART_ROW_HEIGHT });
+    rowHeights.push({ row: chartRows + 1, height: SPACER_HEIGHT });
+    const cells = (c: number): CellRange => ({ row: firstRow, col: c, rowCount: departments.length, colCount: 1 });
     charts.push({
       kind: "bar",
       title: chartTitle(analysis),
-      categories: values(col.name),
-      series: [{ name: SHARE_LABEL, values: values(col.share), color: BAR_COLOR }],
-      anchor,
+      categories: cells(col.name),
+      series: [{ name: SHARE_LABEL, values: cells(col.share), color: BAR_COLOR }],
+      anchor: { row: 1, col: 0, rowCount: chartRows, colCount: lastCol + 1 },
       valueAxis: { min: 0, max: 100, numberFormat: "0" },
       reverseCategories: true,
     });
-    lastPrinted = anchor.row + chartRows - 1;
   }
+  rowHeights.push(
+    { row: headerRow, height: HEADER_HEIGHT },
+    ...departments.map((d, i) => ({ row: firstRow + i, height: ROW_HEIGHT + (linesOf(d.name, nameWidth) - 1) * LINE_HEIGHT })),
+  );
 
   return {
     name: departmentSheetName(analysis),
@@ -181,7 +194,7 @@ export function planDepartmentSheet(analysis: Analysis): SheetPlan {
     charts,
     merges: [{ row: 0, col: 0, rowCount: 1, colCount: lastCol + 1 }],
     rowHeights,
-    pageSetup: pageSetup({ row: 0, col: 0, rowCount: lastPrinted + 1, colCount: lastCol + 1 }),
+    pageSetup: pageSetup({ row: 0, col: 0, rowCount: Math.max(headerRow, lastRow) + 1, colCount: lastCol + 1 }),
     showGridlines: false,
     marker: { row: 0, col: markerCol, text: DEPARTMENT_MARKER },
   };
@@ -198,12 +211,15 @@ function lightBlocks(departments: readonly DepartmentRow[], firstRow: number, co
   return blocks;
 }
 
+const A4_HEIGHT_IN = 297 / 25.4;
+const MARGINS = { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6, header: 0.3, footer: 0.3 } as const;
+
 /** A4 portrait, one page wide, centred, page numbers at the foot. */
 function pageSetup(printArea: CellRange): PageSetup {
   return {
     paperSize: "A4",
     orientation: "portrait",
-    margins: { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6, header: 0.3, footer: 0.3 },
+    margins: MARGINS,
     centerHorizontally: true,
     fitToPagesWide: 1,
     printArea,
