@@ -11,7 +11,7 @@ export { STATUS_WORDS, classifyStatus } from "./status";
 export { buildNotice, noticeText, quarterName, type NoticeModel, type Paragraph, type ParagraphRole } from "./notice/model";
 export { WORDING } from "./notice/wording";
 export { NOTICE_MARKER, NOTICE_MARKER_CELL, planNoticeSheet } from "./layout/notice-sheet";
-export { DEPARTMENT_MARKER, LIGHT_FILLS, SHARE_LABEL, departmentSheetName, departmentSheetTitle, planDepartmentSheet } from "./layout/department-sheet";
+export { DEPARTMENT_MARKER, LIGHT_FILLS, SHARE_LABEL, departmentNote, departmentSheetName, departmentSheetTitle, planDepartmentSheet } from "./layout/department-sheet";
 export { addDays, laggingDepartments, type LetterModel, type LetterParagraph } from "./notice/letters";
 export {
   CHAR_PITCH_PT,

@@ -22,7 +22,7 @@ import type { PeriodChoice } from "./period";
 import { compareTasks, readTasks } from "./tasks";
 import { checkTasks } from "./check";
 import { compareWithPrevious } from "./comparison";
-import { departmentView } from "./departments";
+import { departmentView, type LightRule } from "./departments";
 import { CATEGORIES, type Category, type Comparison, type DepartmentRow, type ColumnMapping, type Field, type Issue, type Statistics, type TableLocation, type Task } from "./types";
 
 export interface RunOptions {
@@ -59,6 +59,8 @@ export interface Analysis {
   readonly departments: readonly DepartmentRow[];
   /** This quarter against the previous one; null when the previous quarter's statuses are not at hand. */
   readonly comparison: Comparison | null;
+  /** The rules the departments' lights follow: the settings sheet's, else LIGHT_RULES. */
+  readonly lightRules: readonly LightRule[];
 }
 
 export interface NoticeJob {
@@ -222,6 +224,7 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
     settings,
     placeSource,
     wording: office.wording,
+    lightRules: office.lightRules,
     departments,
     comparison,
   };

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   DEPARTMENT_MARKER,
   LIGHT_FILLS,
+  LIGHT_RULES,
+  departmentNote,
   departmentView,
   planDepartmentSheet,
   prepareNotice,
@@ -10,7 +12,7 @@ import {
   type Comparison,
   type SheetPlan,
 } from "../../src/core";
-import { book, row, trackingSheet } from "../helpers/grid";
+import { book, row, sheet, trackingSheet } from "../helpers/grid";
 
 /** Every cell the plan writes: `row,col` → the text or number, and the style's fill. */
 function cellsOf(plan: SheetPlan): Map<string, { value: string | number; fill: string | undefined; format: string | null }> {
@@ -80,20 +82,25 @@ describe("the department sheet", () => {
     expect(tableRow(plan, 1)).toEqual([1, "区商务局", 2, 1, 1, 0, 0, 0, 100, "绿", undefined]);
     expect(tableRow(plan, 2)).toEqual([2, "区发改局", 3, 1, 1, 1, 0, 0, 66.67, "红", undefined]);
     expect(tableRow(plan, 3)).toEqual([3, "区住房和城乡建设局", 2, 0, 1, 0, 0, 1, 50, "黄", undefined]);
-    expect(tableRow(plan, 4).every((v) => v === undefined)).toBe(true);
+    expect(tableRow(plan, 4)[0]).toBe(departmentNote(LIGHT_RULES));
+    expect(tableRow(plan, 4).slice(1).every((v) => v === undefined)).toBe(true);
 
     const cells = cellsOf(plan);
     const first = headerRowOf(plan) + 1;
     expect([0, 1, 2].map((i) => cells.get(`${first + i},9`)?.fill)).toEqual([LIGHT_FILLS.green, LIGHT_FILLS.red, LIGHT_FILLS.yellow]);
     expect(cells.get(`${first},8`)?.format).toBe("0.00");
     expect(cells.get(`${first},1`)?.format).toBeNull(); // names are text
-    // Nothing else is written: title, header, three departments.
-    expect(cells.size).toBe(1 + 10 + 3 * 10);
+    // Nothing else is written: title, header, three departments, the note.
+    expect(cells.size).toBe(1 + 10 + 3 * 10 + 1);
     expect(new Set(Object.values(LIGHT_FILLS)).size).toBe(3);
     // The table is ruled; the title is not.
-    expect(plan.blocks.filter((b) => b.row >= headerRowOf(plan)).every((b) => b.style.border === "thin")).toBe(true);
-    expect(plan.blocks.find((b) => b.row === 0)?.style.border).toBeUndefined();
-    expect(plan.merges).toEqual([{ row: 0, col: 0, rowCount: 1, colCount: 10 }]);
+    const table = (b: { row: number }) => b.row >= headerRowOf(plan) && b.row <= headerRowOf(plan) + 3;
+    expect(plan.blocks.filter(table).every((b) => b.style.border === "thin")).toBe(true);
+    expect(plan.blocks.filter((b) => !table(b)).map((b) => b.style.border)).toEqual([undefined, undefined]);
+    expect(plan.merges).toEqual([
+      { row: 0, col: 0, rowCount: 1, colCount: 10 },
+      { row: headerRowOf(plan) + 4, col: 0, rowCount: 1, colCount: 10 },
+    ]);
   });
 
   it("writes the shares with the settings' decimals", () => {
@@ -116,7 +123,7 @@ describe("the department sheet", () => {
     // Under the title, as wide as the table, before the header; the print area ends with the table.
     expect(chart.anchor).toEqual({ row: 1, col: 0, rowCount: chart.anchor.rowCount, colCount: 10 });
     expect(chart.anchor.row + chart.anchor.rowCount).toBeLessThan(headerRowOf(plan));
-    expect(plan.pageSetup.printArea).toEqual({ row: 0, col: 0, rowCount: headerRowOf(plan) + 4, colCount: 10 });
+    expect(plan.pageSetup.printArea).toEqual({ row: 0, col: 0, rowCount: headerRowOf(plan) + 5, colCount: 10 });
   });
 
   it("grows the chart with the number of departments up to what the first page holds, and has every row's height", () => {
@@ -174,7 +181,7 @@ describe("the department sheet", () => {
       ["区住房和城乡建设局", 0],
     ]);
     expect(cellsOf(plan).get(`${headerRowOf(plan) + 1},10`)?.format).toBe("+0;-0;0");
-    expect(plan.merges[0]!.colCount).toBe(11);
+    expect(plan.merges.map((m) => m.colCount)).toEqual([11, 11]);
     expect(plan.charts![0]!.anchor.colCount).toBe(11);
   });
 
@@ -189,6 +196,20 @@ describe("the department sheet", () => {
     expect(plan.pageSetup.scale).toBeUndefined();
   });
 
+  it("explains the lights by the rules in effect, and the ranks", () => {
+    expect(departmentNote(LIGHT_RULES)).toBe(
+      "说明：有“未完成”情形的为红灯；有“待确定”“未完成未说明原因”“暂不实施未说明原因”情形之一的为黄灯；其余为绿灯。排名按完成及序时推进占比由高到低，占比相同的未完成任务少者在前，二者都相同的并列。",
+    );
+    const office = sheet("通报设置", [["项目", "内容"], ["灯：红", "未完成、暂不实施"]]);
+    const job = prepareNotice(book(office, trackingSheet(TASKS)), { today: "2025-10-29" });
+    const note = departmentNote(job.analysis.lightRules);
+    expect(note).toContain("有“未完成”“暂不实施”情形之一的为红灯；");
+    expect(tableRow(job.departmentSheet, 4)[0]).toBe(note);
+    // The note row is tall enough for its wrapped lines.
+    const noteHeight = job.departmentSheet.rowHeights.find((h) => h.row === headerRowOf(job.departmentSheet) + 4)!.height;
+    expect(noteHeight).toBeGreaterThanOrEqual(3 * 14);
+  });
+
   it("is part of every notice job", () => {
     const job = prepareNotice(book(trackingSheet(TASKS)), { today: "2025-10-29" });
     expect(job.departmentSheet).toEqual(planDepartmentSheet(job.analysis));
@@ -201,6 +222,6 @@ describe("the department sheet", () => {
     expect(none.charts).toEqual([]);
     expect(none.numbers).toEqual([]);
     expect(headerRowOf(none)).toBe(1);
-    expect(none.pageSetup.printArea.rowCount).toBe(2);
+    expect(none.pageSetup.printArea.rowCount).toBe(3);
   });
 });

@@ -10,7 +10,7 @@
  * share, change) as numbers, so the chart can plot the share and a person
  * can sum or sort the counts.
  */
-import { LIGHT_WORDS } from "../departments";
+import { LIGHT_CONDITION_NAMES, LIGHT_WORDS, type LightRule } from "../departments";
 import type { CellRange } from "../grid";
 import { CATEGORY_LABELS } from "../labels";
 import { quarterName } from "../notice/model";
@@ -66,6 +66,7 @@ const TITLE: CellStyle = { font: TITLE_FONT, horizontal: "center", vertical: "ce
 const HEADER = cellStyle(HEADER_FONT, "center", { wrap: true, fill: "#F2F2F2" });
 const CENTERED = cellStyle(BODY_FONT, "center");
 const NAME = cellStyle(BODY_FONT, "left", { wrap: true });
+const NOTE: CellStyle = { font: { ...BODY_FONT, size: 10 }, horizontal: "left", vertical: "top", wrap: true };
 const LIGHT_STYLES: Readonly<Record<Light, CellStyle>> = {
   red: cellStyle({ ...BODY_FONT, bold: true }, "center", { fill: LIGHT_FILLS.red }),
   yellow: cellStyle({ ...BODY_FONT, bold: true }, "center", { fill: LIGHT_FILLS.yellow }),
@@ -88,6 +89,17 @@ export function departmentSheetTitle(analysis: Pick<Analysis, "period" | "wordin
 function chartTitle(analysis: Pick<Analysis, "period" | "wording">): string {
   const year = analysis.period.year === null ? "" : `${analysis.period.year}年`;
   return `${year}${quarterName(analysis.period.quarter, analysis.wording)}各部门${SHARE_LABEL}（%）`;
+}
+
+/**
+ * What the lights and the ranks mean, under the table, from the rules in
+ * effect: `说明：有“未完成”情形的为红灯；有“待确定”“未完成未说明原因”…情形之一的为黄灯；其余为绿灯。…`
+ */
+export function departmentNote(rules: readonly LightRule[]): string {
+  const lights = rules
+    .filter((r) => r.when.length > 0)
+    .map((r) => `有${r.when.map((c) => `“${LIGHT_CONDITION_NAMES[c]}”`).join("")}情形${r.when.length > 1 ? "之一" : ""}的为${LIGHT_WORDS[r.light]}灯；`);
+  return `说明：${lights.join("")}其余为${LIGHT_WORDS.green}灯。排名按${SHARE_LABEL}由高到低，占比相同的未完成任务少者在前，二者都相同的并列。`;
 }
 
 /** `0.00` for two decimals, `0` for none. */
@@ -125,7 +137,7 @@ function chartRowCount(departments: number): number {
 /**
  * The department sheet: the title, the bar chart of the shares (on the first
  * page, so it prints whole), then the table — header and one row per
- * department in rank order.
+ * department in rank order — and a note of what the lights and ranks mean.
  */
 export function planDepartmentSheet(analysis: Analysis): SheetPlan {
   const departments = analysis.departments;
@@ -148,10 +160,14 @@ export function planDepartmentSheet(analysis: Analysis): SheetPlan {
   const headerRow = chartRows > 0 ? 2 + chartRows : 1;
   const firstRow = headerRow + 1;
   const lastRow = firstRow + departments.length - 1;
+  const noteRow = Math.max(headerRow, lastRow) + 1;
+  const note = departmentNote(analysis.lightRules);
+  const tableWidth = columns.reduce((a, c) => a + c.width, 0);
 
   const blocks: CellBlock[] = [
     { row: 0, col: 0, texts: [[departmentSheetTitle(analysis)]], style: TITLE },
     { row: headerRow, col: 0, texts: [columns.map((c) => c.header)], style: HEADER },
+    { row: noteRow, col: 0, texts: [[note]], style: NOTE },
   ];
   const numbers: NumberBlock[] = [];
   const rowHeights = [{ row: 0, height: TITLE_HEIGHT }];
@@ -183,6 +199,7 @@ export function planDepartmentSheet(analysis: Analysis): SheetPlan {
   rowHeights.push(
     { row: headerRow, height: HEADER_HEIGHT },
     ...departments.map((d, i) => ({ row: firstRow + i, height: ROW_HEIGHT + (linesOf(d.name, nameWidth) - 1) * LINE_HEIGHT })),
+    { row: noteRow, height: 8 + linesOf(note, tableWidth) * LINE_HEIGHT },
   );
 
   return {
@@ -192,9 +209,12 @@ export function planDepartmentSheet(analysis: Analysis): SheetPlan {
     blocks,
     numbers,
     charts,
-    merges: [{ row: 0, col: 0, rowCount: 1, colCount: lastCol + 1 }],
+    merges: [
+      { row: 0, col: 0, rowCount: 1, colCount: lastCol + 1 },
+      { row: noteRow, col: 0, rowCount: 1, colCount: lastCol + 1 },
+    ],
     rowHeights,
-    pageSetup: pageSetup({ row: 0, col: 0, rowCount: Math.max(headerRow, lastRow) + 1, colCount: lastCol + 1 }),
+    pageSetup: pageSetup({ row: 0, col: 0, rowCount: noteRow + 1, colCount: lastCol + 1 }),
     showGridlines: false,
     marker: { row: 0, col: markerCol, text: DEPARTMENT_MARKER },
   };
