@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import {
+  CATEGORIES,
   DEPARTMENT_MARKER,
   LIGHT_FILLS,
   LIGHT_RULES,
@@ -208,6 +210,25 @@ describe("the department sheet", () => {
     // The note row is tall enough for its wrapped lines.
     const noteHeight = job.departmentSheet.rowHeights.find((h) => h.row === headerRowOf(job.departmentSheet) + 4)!.height;
     expect(noteHeight).toBeGreaterThanOrEqual(3 * 14);
+  });
+
+  it("points the chart at the names and shares of the departments in rank order, one table row each, for any departments (property)", () => {
+    const base = analysisOf();
+    const names = ["区发改局", "区财政局", "区商务局", "区住房和城乡建设局", "市生态环境局淄川分局", "淄川经济开发区管委会"];
+    const tasks = fc.array(fc.record({ category: fc.constantFrom(...CATEGORIES), lead: fc.constantFrom(...names), reason: fc.constantFrom("", "原因") }), { minLength: 1, maxLength: 30 });
+    fc.assert(
+      fc.property(tasks, fc.integer({ min: 0, max: 3 }), (list, decimals) => {
+        const built = list.map((t, i) => ({ ...base.tasks[0]!, id: String(i + 1), category: t.category, leads: [t.lead], reason: t.reason }));
+        const departments = departmentView(built, { decimals });
+        const plan = planDepartmentSheet({ ...base, departments, settings: { ...base.settings, decimals } });
+        const chart = plan.charts![0]!;
+        expect(rangeValues(plan, chart.categories)).toEqual(departments.map((d) => d.name));
+        expect(rangeValues(plan, chart.series[0]!.values)).toEqual(departments.map((d) => Number(d.share)));
+        departments.forEach((d, i) => expect(tableRow(plan, i + 1).slice(0, 3)).toEqual([d.rank, d.name, d.total]));
+        expect(chart.anchor.row + chart.anchor.rowCount).toBeLessThan(headerRowOf(plan));
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it("is part of every notice job", () => {
