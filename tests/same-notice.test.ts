@@ -14,7 +14,10 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { HIGHLIGHT_MARKER, SETTING_DEFINITIONS, noticeText, prepareNotice, summarise, type NoticeSettings } from "../src/core";
 import { openWorkbook, readWorkbookGrid, runOnWorkbook, writeWorkbook } from "../src/hosts/xlsx-package";
-import { generateNotice } from "../src/hosts/officejs";
+import { detectFeatures, generateNotice } from "../src/hosts/officejs";
+import { WriteQueue, queueToolSheet } from "../src/hosts/officejs/apply-plans";
+import { planEdits } from "../src/hosts/xlsx-package/write";
+import { handMadeDepartmentSheet } from "./fixtures/department-plan";
 import { layoutWorkbook, loadLayouts } from "./fixtures/layouts";
 import { cellText, emptySheet, parseArea, type SheetModel, type WorkbookModel } from "./excel-double";
 import { SAMPLES, installDouble, sampleModel } from "./excel-double/samples";
@@ -36,10 +39,11 @@ const round = (n: number | undefined) => (n === undefined ? undefined : Math.rou
 
 /** What a reader of the notice sheet sees, in comparable form. */
 function noticeView(sheet: SheetModel) {
-  const cells: Record<string, unknown> = {};
+  const cells: Record<string, { type: string } & Record<string, unknown>> = {};
   for (const [key, c] of Object.entries(sheet.cells)) {
     cells[key] = {
       text: cellText(c),
+      type: typeof c.value,
       formula: c.formula ?? null,
       numberFormat: c.numberFormat ?? "General",
       font: { name: c.font?.name ?? null, size: c.font?.size ?? null, bold: c.font?.bold ?? false, color: c.font?.color ?? null },
@@ -73,6 +77,11 @@ function noticeView(sheet: SheetModel) {
       footers: p.footers ?? null,
     },
   };
+}
+
+/** A sheet's charts as both hosts must draw them (ids are each host's own). */
+function chartsView(sheet: SheetModel) {
+  return (sheet.charts ?? []).map(({ id: _id, ...chart }) => chart);
 }
 
 /** Cells covered by this tool's rules on a sheet, with the rule's colours. */
@@ -139,6 +148,33 @@ describe("the Office.js host and the command line write the same notice", () => 
       expect(highlightView(sheet(reread, c.tracking))).toEqual(wantHighlight);
     });
   }
+});
+
+describe("the two hosts write the same tool sheet with numbers, fills and a chart (a hand-made department sheet)", () => {
+  it("on tracking-2025-q3.xlsx", async () => {
+    const plan = handMadeDepartmentSheet("三季度部门情况", 8);
+    const file = "tracking-2025-q3.xlsx";
+    const book = await openWorkbook(readFileSync(path.join(SAMPLES, file)), file);
+    const job = prepareNotice(book.read.grid, { today: TODAY });
+    const cli = await loadModel(await writeWorkbook(book, planEdits(book.pkg, book.read, [job.noticeSheet, plan], job.highlight)));
+
+    const model = await sampleModel(file);
+    const installed = installDouble(model);
+    restore = installed.restore;
+    const ctx = installed.excel.context();
+    const xl = ctx as unknown as Excel.RequestContext;
+    await queueToolSheet(new WriteQueue(xl), xl, plan, false, detectFeatures());
+    await ctx.sync();
+
+    const reread = await loadModel(await saveModel(model));
+    const want = noticeView(sheet(cli, plan.name));
+    expect(Object.values(want.cells).filter((c) => c.type === "number").length).toBe(8 * 5);
+    expect(noticeView(sheet(reread, plan.name))).toEqual(want);
+    // The double's own model: the file saved from it has no charts (ExcelJS cannot write them).
+    const charts = chartsView(sheet(cli, plan.name));
+    expect(charts).toHaveLength(1);
+    expect(chartsView(sheet(model, plan.name))).toEqual(charts);
+  });
 });
 
 /**

@@ -37,8 +37,47 @@ export interface SheetStyles {
   textStyle(): number;
 }
 
-/** `drawingRelId`: the sheet's relationship to the drawing part holding its charts, when it has charts. */
-export function toolSheetXml(plan: SheetPlan, styles: SheetStyles, drawingRelId?: string): string {
+/**
+ * The part's text, made in pieces as it is written (the notice of 100,000
+ * tasks is tens of megabytes of XML: never held whole). The cell styles are
+ * taken now, so that the styles part is complete before the sheet is made.
+ * `drawingRelId`: the sheet's relationship to the drawing part holding its
+ * charts, when it has charts.
+ */
+export function toolSheetXml(plan: SheetPlan, styles: SheetStyles, drawingRelId?: string): () => Generator<string> {
+  const taken = takeStyles(plan, styles);
+  return () => sheetPieces(plan, taken, drawingRelId);
+}
+
+/** The plan's styles taken from `styles` in the order the sheet uses them, answered again from memory. */
+function takeStyles(plan: SheetPlan, styles: SheetStyles): SheetStyles {
+  const cells = new Map<CellStyle, number>();
+  const numbers = new Map<CellStyle, Map<string, number>>();
+  const taken: SheetStyles = {
+    cellStyle(style) {
+      let id = cells.get(style);
+      if (id === undefined) cells.set(style, (id = styles.cellStyle(style)));
+      return id;
+    },
+    numberStyle(style, numberFormat) {
+      let formats = numbers.get(style);
+      if (!formats) numbers.set(style, (formats = new Map()));
+      let id = formats.get(numberFormat);
+      if (id === undefined) formats.set(numberFormat, (id = styles.numberStyle(style, numberFormat)));
+      return id;
+    },
+    textStyle: () => text,
+  };
+  for (const block of plan.blocks) taken.cellStyle(block.style);
+  for (const block of plan.numbers ?? []) taken.numberStyle(block.style, block.numberFormat);
+  const text = styles.textStyle();
+  return taken;
+}
+
+/** About this many characters of `<sheetData>` a piece. */
+const PIECE = 64 * 1024;
+
+function* sheetPieces(plan: SheetPlan, styles: SheetStyles, drawingRelId: string | undefined): Generator<string> {
   // Cells by row (as [column, text or number, style]), in the order the plan gives them; heights by row.
   const rows: ([number, string | number, number][] | undefined)[] = [];
   const put = (row: number, col: number, text: string | number, style: number) => {
@@ -61,6 +100,14 @@ export function toolSheetXml(plan: SheetPlan, styles: SheetStyles, drawingRelId?
     for (let r = 0; r < block.values.length; r++) {
       const values = block.values[r]!;
       for (let c = 0; c < values.length; c++) put(block.row + r, block.col + c, values[c]!, style);
+    }
+  }
+  // A merged area's other cells carry its top-left cell's style, as Excel writes them (its borders and fill span the area).
+  for (const m of plan.merges) {
+    const style = rows[m.row]?.find((c) => c[0] === m.col)?.[2];
+    if (style === undefined) continue;
+    for (let r = m.row; r < m.row + m.rowCount; r++) {
+      for (let c = m.col; c < m.col + m.colCount; c++) if (!rows[r]?.some((x) => x[0] === c)) put(r, c, "", style);
     }
   }
   put(plan.marker.row, plan.marker.col, plan.marker.text, styles.textStyle());
@@ -97,6 +144,8 @@ export function toolSheetXml(plan: SheetPlan, styles: SheetStyles, drawingRelId?
   }
 
   out.push("<sheetData>");
+  yield out.join("");
+  out.length = 0;
   let data = "";
   for (let row = 0; row < rows.length; row++) {
     const cells = rows[row];
@@ -117,6 +166,10 @@ export function toolSheetXml(plan: SheetPlan, styles: SheetStyles, drawingRelId?
       data += text === "" ? `<c r="${ref}" s="${style}"/>` : `<c r="${ref}" s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(text)}</t></is></c>`;
     }
     data += "</row>";
+    if (data.length >= PIECE) {
+      yield data;
+      data = "";
+    }
   }
   out.push(data);
   out.push("</sheetData>");
@@ -131,5 +184,5 @@ export function toolSheetXml(plan: SheetPlan, styles: SheetStyles, drawingRelId?
   out.push(headerFooterXml(ps));
   if (drawingRelId !== undefined) out.push(`<drawing r:id="${drawingRelId}"/>`);
   out.push("</worksheet>");
-  return out.join("");
+  yield out.join("");
 }
