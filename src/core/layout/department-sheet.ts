@@ -31,7 +31,7 @@ export const LIGHT_FILLS: Readonly<Record<Light, string>> = { red: "#FF5B5B", ye
 
 const BAR_COLOR = "#4472C4";
 const TITLE_FONT = { name: "方正小标宋简体", size: 16 };
-const HEADER_FONT = { name: "黑体", size: 11 };
+const HEADER_FONT = { name: "黑体", size: 10 };
 const BODY_FONT = { name: "宋体", size: 11 };
 /** Excel's pixels per point. */
 const PX_PER_PT = 4 / 3;
@@ -146,9 +146,10 @@ export function planDepartmentSheet(analysis: Analysis): SheetPlan {
   const columns: Column[] = [
     { header: "排名", width: 6 },
     { header: "牵头部门", width: nameWidth },
+    // Four characters of the header's font on one line; the share's header on two.
     { header: "任务数", width: 7 },
-    ...CATEGORIES.map((c) => ({ header: CATEGORY_LABELS[c], width: 7 })),
-    { header: `${SHARE_LABEL}（%）`, width: 12 },
+    ...CATEGORIES.map((c) => ({ header: CATEGORY_LABELS[c], width: 8 })),
+    { header: `${SHARE_LABEL}（%）`, width: 14 },
     { header: "灯", width: 6 },
     ...(withChange ? [{ header: "未完成较上季度", width: 9 }] : []),
   ];
@@ -232,9 +233,9 @@ function lightBlocks(departments: readonly DepartmentRow[], firstRow: number, co
 }
 
 const A4_HEIGHT_IN = 297 / 25.4;
-const MARGINS = { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6, header: 0.3, footer: 0.3 } as const;
+const MARGINS = { top: 0.75, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 } as const;
 
-/** A4 portrait, one page wide, centred, page numbers at the foot. */
+/** A4 portrait, one page wide, centred, the sheet's own page numbers at the foot (from 1, also when the whole workbook is printed). */
 function pageSetup(printArea: CellRange): PageSetup {
   return {
     paperSize: "A4",
@@ -243,6 +244,7 @@ function pageSetup(printArea: CellRange): PageSetup {
     centerHorizontally: true,
     fitToPagesWide: 1,
     printArea,
-    centerFooter: "第 &P 页，共 &N 页",
+    firstPageNumber: 1,
+    centerFooter: "第 &P 页",
   };
 }
