@@ -29,12 +29,15 @@ import { ZipWriter, type ZipSink } from "./zip";
 /** The parts a run changes or adds. */
 export interface PackageEdits {
   /** Parts written whole, by part name: replaced when the package has them, else added (in this order). */
-  readonly parts: Map<string, string>;
+  readonly parts: Map<string, PartText>;
   /** Worksheets whose part after `<sheetData>` changes; the part up to there is copied. */
   readonly tails: Map<string, { readonly headBytes: number; readonly tail: string }>;
   /** Parts left out of the output (the drawings and charts of a tool sheet that is written anew), unless `parts` writes them again. */
   readonly removed?: ReadonlySet<string>;
 }
+
+/** A part's new text, or what makes it in pieces as it is written (a large sheet). */
+export type PartText = string | (() => Iterable<string>);
 
 const emptyEdits = (): PackageEdits => ({ parts: new Map(), tails: new Map() });
 
@@ -355,11 +358,11 @@ export async function writePackage(pkg: WorkbookPackage, edits: PackageEdits, ou
     const whole = edits.parts.get(part);
     const tail = edits.tails.get(part);
     if (whole === undefined && edits.removed?.has(part)) continue;
-    if (whole !== undefined) await writer.add(entry.nameBytes, Buffer.from(whole, "utf8"), entry);
+    if (whole !== undefined) await writer.addText(entry.nameBytes, whole, entry);
     else if (tail !== undefined) await writer.addStream(entry.nameBytes, headThenTail(pkg, part, tail.headBytes, tail.tail), entry);
     else await writer.copy(pkg.zip, entry);
     done.add(part);
   }
-  for (const [part, xml] of edits.parts) if (!done.has(part)) await writer.add(part, Buffer.from(xml, "utf8"));
+  for (const [part, xml] of edits.parts) if (!done.has(part)) await writer.addText(part, xml);
   await writer.finish(pkg.zip.comment);
 }

@@ -151,6 +151,22 @@ export class ZipReader {
   }
 }
 
+/** Pieces of text as UTF-8 chunks of at least `size` bytes (the last one shorter). */
+async function* utf8Chunks(pieces: Iterable<string>, size = 256 * 1024): AsyncGenerator<Buffer> {
+  let batch: string[] = [];
+  let length = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    length += piece.length;
+    if (length * 3 >= size) {
+      yield Buffer.from(batch.join(""), "utf8");
+      batch = [];
+      length = 0;
+    }
+  }
+  if (length > 0) yield Buffer.from(batch.join(""), "utf8");
+}
+
 function* slices(bytes: Buffer, size: number): Generator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
@@ -359,6 +375,12 @@ export class ZipWriter {
     await this.push(this.localHeader(w));
     await this.push(compressed);
     this.written.push(w);
+  }
+
+  /** A new or replaced entry from text: whole, or in pieces as `pieces()` makes them (UTF-8 in chunks of about 256 KB). */
+  async addText(name: string | Buffer, text: string | (() => Iterable<string>), like?: ZipEntry): Promise<void> {
+    if (typeof text === "string") await this.add(name, Buffer.from(text, "utf8"), like);
+    else await this.addStream(name, utf8Chunks(text()), like);
   }
 
   /** A new or replaced entry from chunks: deflated as they come, sizes and CRC in a data descriptor after the data. */
