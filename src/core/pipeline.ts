@@ -21,7 +21,7 @@ import { cellText, toHalfWidth } from "./text";
 import type { PeriodChoice } from "./period";
 import { compareTasks, readTasks } from "./tasks";
 import { checkTasks } from "./check";
-import { compareWithPrevious } from "./comparison";
+import { compareWithPrevious, unmatchedIssues } from "./comparison";
 import { departmentView, type LightRule } from "./departments";
 import { CATEGORIES, type Category, type Comparison, type DepartmentRow, type ColumnMapping, type Field, type Issue, type Statistics, type TableLocation, type Task } from "./types";
 
@@ -214,6 +214,7 @@ export function analyse(workbook: WorkbookGrid, options: RunOptions): Analysis {
   }
   const previousSheet = options.previousSheet ?? office.previousSheet;
   const comparison = compareWithPrevious(workbook, table, tasks, { previous: options.previous, previousSheet, statusWords: office.statusWords });
+  if (comparison) issues.push(...unmatchedIssues(comparison, table, tasks));
   const departments = departmentView(tasks, { decimals: settings.decimals, rules: office.lightRules, previousTasks: comparison?.previousTasks ?? null });
   return {
     table,

@@ -1,7 +1,7 @@
 /** The notice as paragraphs: what it says, before any layout. */
 import { chineseNumber, endSentence, flattenText } from "../text";
 import { parseIsoDate, type NoticeSettings } from "../settings";
-import { CATEGORIES, type Period, type Statistics, type Task } from "../types";
+import { CATEGORIES, type Comparison, type Period, type Statistics, type Task } from "../types";
 import { WORDING, fill, type SectionCategory, type Wording } from "./wording";
 import { buildLetters, type LetterModel } from "./letters";
 import { templateWords } from "./title-words";
@@ -33,6 +33,8 @@ export interface NoticeInput {
   readonly today: string;
   /** Tasks without a usable status; more than 0 makes the notice a draft. */
   readonly unclassified?: number;
+  /** This quarter against the previous one; without it the notice says nothing of the previous quarter. */
+  readonly comparison?: Comparison | null;
 }
 
 const SECTION_ORDER: readonly SectionCategory[] = ["missed", "suspended", "pending"];
@@ -98,7 +100,34 @@ function overallParagraph(input: NoticeInput, globals: Globals, wording: Wording
     }),
   );
   const summary = input.settings.summary !== "" ? endSentence(input.settings.summary) : fill(wording.defaultSummary, globals);
-  return fill(wording.overall, { ...globals, summary, shares: clauses.join(wording.shareSeparator) });
+  return fill(wording.overall, { ...globals, summary, shares: clauses.join(wording.shareSeparator) }) + missedChange(input, globals, wording);
+}
+
+/** `二季度`, or `2024年四季度` when the previous quarter is of another year. */
+function previousQuarterName(c: Comparison, period: Period, wording: Wording): string {
+  if (c.previous.quarter === null) return wording.comparison.unknownQuarter;
+  const name = quarterName(c.previous.quarter, wording);
+  return c.previous.year !== null && period.year !== null && c.previous.year !== period.year ? `${c.previous.year}年${name}` : name;
+}
+
+/** `未完成任务较二季度增加3项。` after the overall statistics; empty without a previous quarter. */
+function missedChange(input: NoticeInput, globals: Globals, wording: Wording): string {
+  const c = input.comparison;
+  if (!c) return "";
+  const before = c.previousTasks.filter((t) => t.category === "missed").length;
+  const change = input.statistics.counts.missed - before;
+  const template = change > 0 ? wording.comparison.more : change < 0 ? wording.comparison.fewer : wording.comparison.same;
+  return fill(template, { previousQuarter: previousQuarterName(c, input.period, wording), change: Math.abs(change) }, globals);
+}
+
+/** `其中，第30项、第32项连续两个季度未完成季度目标任务。` opening the missed section; empty when no task is missed twice running. */
+function stillMissedSentence(input: NoticeInput, missed: readonly Task[], globals: Globals, wording: Wording): string {
+  const c = input.comparison;
+  if (!c || c.stillMissed.length === 0) return "";
+  const twice = new Set(c.stillMissed);
+  const labels = missed.filter((t) => twice.has(t.id)).map((t) => t.label);
+  if (labels.length === 0) return "";
+  return fill(wording.comparison.stillMissed, { previousQuarter: previousQuarterName(c, input.period, wording), labels: labels.join(wording.nameSeparator) }, globals);
 }
 
 /** The values an entry's templates take from the task. */
@@ -157,6 +186,8 @@ export function buildNotice(input: NoticeInput, wording: Wording = WORDING): Not
     section++;
     p.push({ role: "heading", text: `${chineseNumber(section)}、${spec.heading}` });
     if (spec.intro !== "") p.push({ role: "body", text: fill(spec.intro, { ...base, count: tasks.length }) });
+    const twice = category === "missed" ? stillMissedSentence(input, tasks, base, wording) : "";
+    if (twice !== "") p.push({ role: "body", text: twice });
     for (const t of tasks) {
       for (const text of entryParagraphs(t, base, spec.entry, wording)) p.push({ role: "body", text });
     }

@@ -36,6 +36,9 @@ export const PLACEHOLDERS: Readonly<Record<string, string>> = {
   目标任务: "target",
   缺少数: "missing",
   标题: "title",
+  上季度: "previousQuarter",
+  变化数: "change",
+  连续未完成: "labels",
 };
 
 const GLOBALS = ["government", "office", "quarter", "year", "level", "total", "completed", "onTrack", "missed", "suspended", "pending"];
@@ -78,6 +81,14 @@ const plain = (key: "title" | "opening" | "defaultSummary" | "overall" | "entryH
   set: (w, v) => ({ ...w, [key]: v as string }),
 });
 
+const comparison = (key: "more" | "fewer" | "same" | "stillMissed", name: string): WordingRow => ({
+  name,
+  kind: "line",
+  locals: key === "stillMissed" ? ["previousQuarter", "labels"] : ["previousQuarter", "change"],
+  get: (w) => w.comparison[key],
+  set: (w, v) => ({ ...w, comparison: { ...w.comparison, [key]: v as string } }),
+});
+
 /** Every template an office may reword, in the order the notice uses them. */
 export const WORDING_ROWS: readonly WordingRow[] = [
   plain("title", "标题"),
@@ -89,7 +100,11 @@ export const WORDING_ROWS: readonly WordingRow[] = [
   share("missed", "未完成情况"),
   share("suspended", "暂不实施情况"),
   share("pending", "待确定情况"),
+  comparison("more", "较上季度增加"),
+  comparison("fewer", "较上季度减少"),
+  comparison("same", "与上季度持平"),
   section("missed", "heading", "未完成标题"),
+  comparison("stillMissed", "连续未完成"),
   section("missed", "entry", "未完成条目"),
   section("suspended", "heading", "暂不实施标题"),
   section("suspended", "intro", "暂不实施说明"),

@@ -14,6 +14,10 @@
  * {names}, {cause}, {shares}, {summary}, {title}, {missing}, and in entries
  * {head} {targetSentence} {reason} {progress} {nextSteps}.
  *
+ * Compared with the previous quarter (only when its statuses are at hand):
+ * {previousQuarter} (二季度), {change} (how many more or fewer missed tasks),
+ * {labels} (第30项、第32项: the tasks missed in both quarters).
+ *
  * The 督办单 (one letter to each lead department with missed tasks) is worded
  * here too, under `letter`; its items are the notice's own entries of the
  * missed section, with the department's progress after the first paragraph.
@@ -61,6 +65,23 @@ export interface Wording {
   readonly date: string;
   readonly sheetName: string;
   readonly letter: LetterWording;
+  readonly comparison: ComparisonWording;
+}
+
+/**
+ * The sentences about the previous quarter. The change is put after the
+ * overall paragraph's statistics; the tasks missed twice running open the
+ * missed section. Without a previous quarter none of them is used.
+ */
+export interface ComparisonWording {
+  /** More missed tasks than last quarter ({change} is the difference). */
+  readonly more: string;
+  readonly fewer: string;
+  readonly same: string;
+  /** Opens the missed section: the tasks missed in both quarters. */
+  readonly stillMissed: string;
+  /** Names the previous quarter when its sheet states none. */
+  readonly unknownQuarter: string;
 }
 
 /** The 督办单's own sentences (its items reuse the missed section's entry). */
@@ -135,6 +156,13 @@ export const WORDING: Wording = {
       "请对照年初确定的目标任务，认真分析未完成原因，逐项制定整改措施，明确责任人和完成时限，加快推进工作进度。",
       "请于{deadline}前将办理情况书面反馈{office}。",
     ],
+  },
+  comparison: {
+    more: "未完成任务较{previousQuarter}增加{change}项。",
+    fewer: "未完成任务较{previousQuarter}减少{change}项。",
+    same: "未完成任务与{previousQuarter}持平。",
+    stillMissed: "其中，{labels}连续两个季度未完成季度目标任务。",
+    unknownQuarter: "上季度",
   },
 };
 
