@@ -6,11 +6,11 @@
  * to a temporary name and renamed, so a failed write leaves nothing half.
  */
 import { constants } from "node:fs";
-import { access, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
 import path from "node:path";
 import { InputError, type NoticeModel } from "../core";
 import { letterDocx, letterFileName, noticeDocx } from "../documents";
-import { outputProblem, statOrUndefined } from "../hosts/xlsx-package";
+import { outputProblem, statOrUndefined, writeAtomically } from "../hosts/xlsx-package/files";
 
 export const DOCUMENT_OPTIONS = {
   docx: { type: "string" },
@@ -90,28 +90,14 @@ export async function checkDocumentTargets(targets: DocumentTargets, input: stri
   }
 }
 
-/** Writes bytes to a temporary file beside `file` and renames it. */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const temp = path.join(dir, `.supervision-notice-${process.pid}.docx.tmp`);
-  let created: string | undefined;
-  try {
-    created = await mkdir(dir, { recursive: true });
-    await writeFile(temp, bytes);
-    await rename(temp, file);
-  } catch (e) {
-    await rm(created ?? temp, { recursive: created !== undefined, force: true });
-    const problem = outputProblem(e, file);
-    if (problem === undefined) throw e;
-    throw new InputError(problem);
-  }
-}
+/** Writes a document's bytes, whole or not at all. */
+const writeDocument = (file: string, bytes: Uint8Array) => writeAtomically(file, (out) => out.writeFile(bytes));
 
 /** Writes the documents asked for; says what was written. */
 export async function writeDocuments(notice: NoticeModel, targets: DocumentTargets): Promise<WrittenDocuments> {
   let docx: string | undefined;
   if (targets.docx !== undefined) {
-    await writeAtomically(targets.docx, await noticeDocx(notice));
+    await writeDocument(targets.docx, await noticeDocx(notice));
     docx = targets.docx;
   }
   let letters: WrittenDocuments["letters"];
@@ -119,7 +105,7 @@ export async function writeDocuments(notice: NoticeModel, targets: DocumentTarge
     const files: WrittenLetter[] = [];
     for (const letter of notice.letters) {
       const file = path.join(targets.letters, letterFileName(letter));
-      await writeAtomically(file, await letterDocx(letter));
+      await writeDocument(file, await letterDocx(letter));
       files.push({ department: letter.department, number: letter.number, file, tasks: letter.taskIds });
     }
     letters = { dir: targets.letters, files };

@@ -4,7 +4,7 @@
  * says what it is or why it cannot be written. Nothing is written on failure.
  */
 import { constants, type Stats } from "node:fs";
-import { access, mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
+import { access, mkdir, open, readFile, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { InputError, type WorkbookGrid } from "../../core";
 import { damagedMessage, fileKindProblem, sniffFileKind, type WorkbookFormat } from "./file-kind";
@@ -195,11 +195,13 @@ export async function writeWorkbook(book: LoadedWorkbook, edits: PackageEdits): 
 }
 
 /**
- * Writes the package with the edits into a temporary file next to the
- * target and renames it, so a failed write never leaves half a file; on
- * failure the temporary file, and any folder this call created, are removed.
+ * Writes a file through `write` into a temporary file next to it, then
+ * renames it, so a failed write never leaves half a file; on failure the
+ * temporary file, and any folder this call created, are removed, and a file
+ * system error becomes the one Chinese line that names `file`. The folders
+ * on the way are created.
  */
-export async function saveWorkbook(book: LoadedWorkbook, edits: PackageEdits, file: string): Promise<void> {
+export async function writeAtomically(file: string, write: (out: FileHandle) => Promise<void>): Promise<void> {
   const dir = path.dirname(path.resolve(file));
   // Short and independent of the target's name, so a long file name cannot make only the temporary name too long.
   const temp = path.join(dir, `.supervision-notice-${process.pid}.tmp`);
@@ -208,9 +210,7 @@ export async function saveWorkbook(book: LoadedWorkbook, edits: PackageEdits, fi
     created = await mkdir(dir, { recursive: true });
     const handle = await open(temp, "w");
     try {
-      const sink = bufferedSink((chunk) => handle.write(chunk));
-      await writePackage(book.pkg, edits, sink);
-      await sink.flush();
+      await write(handle);
     } finally {
       await handle.close();
     }
@@ -221,6 +221,15 @@ export async function saveWorkbook(book: LoadedWorkbook, edits: PackageEdits, fi
     if (problem === undefined) throw e;
     throw new InputError(problem);
   }
+}
+
+/** Writes the package with the edits to `file`, whole or not at all (see writeAtomically). */
+export async function saveWorkbook(book: LoadedWorkbook, edits: PackageEdits, file: string): Promise<void> {
+  await writeAtomically(file, async (out) => {
+    const sink = bufferedSink((chunk) => out.write(chunk));
+    await writePackage(book.pkg, edits, sink);
+    await sink.flush();
+  });
 }
 
 /** The grid of a workbook file or its bytes, as the command line reads it (tests, benchmark). */
