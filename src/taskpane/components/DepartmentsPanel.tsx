@@ -28,10 +28,14 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   comparison: { margin: 0, overflowWrap: "anywhere" },
   scroller: { overflowX: "auto", maxWidth: "100%" },
-  table: { minWidth: "300px", tableLayout: "auto" },
+  // Fixed columns, the name taking what is left: an auto layout squeezes long names to one character a line.
+  // English words are longer: its table is wider and scrolls in a narrow pane rather than squeeze the names.
+  tableZh: { tableLayout: "fixed", minWidth: "260px" },
+  tableEn: { tableLayout: "fixed", minWidth: "360px" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
-  numHead: { textAlign: "right", whiteSpace: "nowrap", "& > div, & > button": { justifyContent: "flex-end" } },
-  nowrap: { whiteSpace: "nowrap" },
+  // Headings wrap only where their words allow (Chinese ones where the strings mark it); the numbers under them never.
+  numHead: { textAlign: "right", wordBreak: "keep-all", "& > div, & > button": { justifyContent: "flex-end" } },
+  tight: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
   chosen: { backgroundColor: tokens.colorNeutralBackground1Selected },
   name: {
     display: "block",
@@ -57,6 +61,12 @@ const useStyles = makeStyles({
   missed: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
+/** Column widths (content, padding apart; numbers at 12px) by locale; the name column takes what is left. */
+const WIDTHS: Record<Strings["locale"], Record<"rank" | "light" | "count" | "share" | "change", string>> = {
+  "zh-CN": { rank: "2em", light: "2.6em", count: "3.6em", share: "4.5em", change: "2.4em" },
+  "en-US": { rank: "2.6em", light: "4.4em", count: "3.6em", share: "4.5em", change: "3.6em" },
+};
+
 export interface DepartmentsPanelProps {
   readonly strings: Strings;
   readonly departments: readonly DepartmentRow[];
@@ -74,6 +84,7 @@ export function DepartmentsPanel({ strings, departments, comparison, period, cho
   const t = strings.departments;
   const dotClass: Record<Light, string> = { red: styles.red, yellow: styles.yellow, green: styles.green };
   const withChange = comparison !== null;
+  const width = WIDTHS[strings.locale];
   // `（…）` in Chinese, ` (…)` in English.
   const aside = (text: string) => (strings.locale === "zh-CN" ? `（${text}）` : ` (${text})`);
   return (
@@ -88,15 +99,27 @@ export function DepartmentsPanel({ strings, departments, comparison, period, cho
       ) : (
         // A scrolling region reachable by keyboard: the table can be wider than a narrow pane.
         <div className={styles.scroller} role="region" aria-label={t.tableLabel} tabIndex={0}>
-          <Table size="extra-small" className={styles.table} data-testid="department-table">
+          <Table size="extra-small" className={strings.locale === "zh-CN" ? styles.tableZh : styles.tableEn} data-testid="department-table">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell className={styles.nowrap}>{t.rank}</TableHeaderCell>
-                <TableHeaderCell>{t.department}</TableHeaderCell>
-                <TableHeaderCell className={styles.nowrap}>{t.light}</TableHeaderCell>
-                <TableHeaderCell className={styles.numHead}>{t.missedOfTotal}</TableHeaderCell>
-                <TableHeaderCell className={styles.numHead}>{t.share}</TableHeaderCell>
-                {withChange && <TableHeaderCell className={styles.numHead}>{t.change}</TableHeaderCell>}
+                <TableHeaderCell className={mergeClasses(styles.numHead, styles.tight)} style={{ width: width.rank }}>
+                  {t.rank}
+                </TableHeaderCell>
+                <TableHeaderCell className={styles.tight}>{t.department}</TableHeaderCell>
+                <TableHeaderCell className={styles.tight} style={{ width: width.light }}>
+                  {t.light}
+                </TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.numHead, styles.tight)} style={{ width: width.count }}>
+                  {t.missedOfTotal}
+                </TableHeaderCell>
+                <TableHeaderCell className={mergeClasses(styles.numHead, styles.tight)} style={{ width: width.share }}>
+                  {t.share}
+                </TableHeaderCell>
+                {withChange && (
+                  <TableHeaderCell className={mergeClasses(styles.numHead, styles.tight)} style={{ width: width.change }}>
+                    {t.change}
+                  </TableHeaderCell>
+                )}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -104,8 +127,8 @@ export function DepartmentsPanel({ strings, departments, comparison, period, cho
                 const pressed = d.name === chosen;
                 return (
                   <TableRow key={d.name} className={pressed ? styles.chosen : undefined} data-department={d.name} data-light={d.light}>
-                    <TableCell className={styles.num}>{d.rank}</TableCell>
-                    <TableCell>
+                    <TableCell className={mergeClasses(styles.num, styles.tight)}>{d.rank}</TableCell>
+                    <TableCell className={styles.tight}>
                       <button
                         type="button"
                         className={mergeClasses(styles.name, styles.focus, pressed && styles.pressed)}
@@ -116,17 +139,17 @@ export function DepartmentsPanel({ strings, departments, comparison, period, cho
                         {d.name}
                       </button>
                     </TableCell>
-                    <TableCell>
+                    <TableCell className={styles.tight}>
                       <span className={styles.light}>
                         <span className={mergeClasses(styles.dot, dotClass[d.light])} aria-hidden />
                         {t.lights[d.light]}
                       </span>
                     </TableCell>
-                    <TableCell className={styles.num}>
+                    <TableCell className={mergeClasses(styles.num, styles.tight)}>
                       <span className={d.counts.missed > 0 ? styles.missed : undefined}>{d.counts.missed}</span>/{d.total}
                     </TableCell>
-                    <TableCell className={styles.num}>{d.share}%</TableCell>
-                    {withChange && <TableCell className={styles.num}>{changeText(d.missedChange)}</TableCell>}
+                    <TableCell className={mergeClasses(styles.num, styles.tight)}>{d.share}%</TableCell>
+                    {withChange && <TableCell className={mergeClasses(styles.num, styles.tight)}>{changeText(d.missedChange)}</TableCell>}
                   </TableRow>
                 );
               })}
