@@ -248,6 +248,7 @@ export function App({ strings, deps }: AppProps) {
               strings={strings}
               departments={analysis.departments}
               comparison={analysis.comparison}
+              rules={analysis.lightRules}
               period={analysis.period}
               chosen={department}
               onChoose={setChosen}

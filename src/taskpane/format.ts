@@ -8,6 +8,7 @@ import {
   type Category,
   type Comparison,
   type Issue,
+  type LightRule,
   type Period,
   type Severity,
   type Statistics,
@@ -48,6 +49,18 @@ export function changeText(change: number | null): string {
 export function countsText(counts: Readonly<Record<Category, number>>, strings: Strings): string {
   const sep = strings.locale === "zh-CN" ? "，" : ", ";
   return CATEGORIES.map((c) => (strings.locale === "zh-CN" ? `${strings.categories[c]}${counts[c]}` : `${strings.categories[c]} ${counts[c]}`)).join(sep);
+}
+
+/**
+ * What the lights and ranks mean, from the rules in effect (the 通报设置
+ * sheet can change them): `红灯：有未完成的任务；黄灯：有待确定、…的任务；绿灯：其余。排名按…`.
+ */
+export function lightsNote(rules: readonly LightRule[], strings: Strings): string {
+  const t = strings.departments;
+  const zh = strings.locale === "zh-CN";
+  const lights = rules.filter((r) => r.when.length > 0).map((r) => t.lightRule(t.lights[r.light], r.when.map((c) => t.conditions[c]).join(t.conditionSeparator)));
+  const all = [...lights, t.otherLight(t.lights.green)];
+  return zh ? `${all.join("；")}。${t.rankRule}` : `${all.join("; ")}. ${t.rankRule}`;
 }
 
 /** Where the previous quarter's statuses came from: `取自本表二季度的列`, `取自工作表“二季度调度表”`. */

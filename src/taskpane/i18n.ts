@@ -12,6 +12,7 @@ import {
   CATEGORY_LABELS,
   FIELD_ENGLISH,
   FIELD_LABELS,
+  LIGHT_CONDITION_NAMES,
   LIGHT_WORDS,
   SETTING_DEFINITIONS,
   checked,
@@ -23,6 +24,7 @@ import {
   type Category,
   type Field,
   type Light,
+  type LightCondition,
   type Locale,
   type NoticeFacts,
   type PeriodSource,
@@ -131,6 +133,15 @@ export interface Strings {
     /** Heading of the change of the missed count against the previous quarter. */
     readonly change: string;
     readonly lights: Readonly<Record<Light, string>>;
+    /** The light rules' conditions (Chinese: as the 通报设置 sheet names them), for the note under the table. */
+    readonly conditions: Readonly<Record<LightCondition, string>>;
+    /** Between a rule's conditions (`待确定、未完成未说明原因`). */
+    readonly conditionSeparator: string;
+    /** One light rule: the light's word and its conditions joined. */
+    readonly lightRule: (light: string, conditions: string) => string;
+    /** The light of departments no rule gives a light to. */
+    readonly otherLight: (light: string) => string;
+    readonly rankRule: string;
     /** What a department's button does (its title). */
     readonly show: (department: string) => string;
     readonly empty: string;
@@ -312,6 +323,11 @@ export const ZH_CN: Strings = {
     share: "完成及\u200b序时",
     change: "较上\u200b季度",
     lights: LIGHT_WORDS,
+    conditions: LIGHT_CONDITION_NAMES,
+    conditionSeparator: "、",
+    lightRule: (light, conditions) => `${light}灯：有${conditions}的任务`,
+    otherLight: (light) => `${light}灯：其余`,
+    rankRule: "排名按完成及序时推进占比由高到低，占比相同的未完成任务少者在前，二者都相同的并列。",
     show: (department) => `只看${department}的任务`,
     empty: "没有可统计的任务。",
   },
@@ -456,6 +472,17 @@ export const EN_US: Strings = {
     share: "Done or on track",
     change: "vs. last quarter",
     lights: { red: "Red", yellow: "Yellow", green: "Green" },
+    conditions: {
+      missed: "missed",
+      suspended: "suspended",
+      pending: "pending",
+      missedWithoutReason: "missed without a reason",
+      suspendedWithoutReason: "suspended without a reason",
+    },
+    conditionSeparator: " or ",
+    lightRule: (light, conditions) => `${light}: a task ${conditions}`,
+    otherLight: (light) => `${light}: the rest`,
+    rankRule: "Ranked by the share done or on track, then by fewer missed tasks; departments equal in both share a rank.",
     show: (department) => `Show only the tasks of ${department}`,
     empty: "No tasks to count.",
   },

@@ -9,7 +9,7 @@ import path from "node:path";
 import { act, type ReactElement } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SETTING_DEFINITIONS, analyse, type Comparison, type Issue } from "../../src/core";
+import { LIGHT_RULES, SETTING_DEFINITIONS, analyse, type Comparison, type Issue } from "../../src/core";
 import { detectFeatures } from "../../src/hosts/officejs";
 import { App } from "../../src/taskpane/App";
 import { DepartmentsPanel } from "../../src/taskpane/components/DepartmentsPanel";
@@ -166,7 +166,7 @@ describe("DepartmentsPanel", () => {
 
   it("lists the departments by rank with their light as a word, missed of all tasks and the share", async () => {
     const view = await ui(
-      <DepartmentsPanel strings={ZH_CN} departments={departments.departments} comparison={null} period={departments.period} chosen={null} onChoose={vi.fn()} />,
+      <DepartmentsPanel strings={ZH_CN} departments={departments.departments} comparison={null} rules={departments.lightRules} period={departments.period} chosen={null} onChoose={vi.fn()} />,
     );
     const table = view.querySelector("[data-testid=department-table]")!;
     // Headings break only at the zero-width spaces.
@@ -184,9 +184,36 @@ describe("DepartmentsPanel", () => {
     expect(housing.querySelector("[aria-hidden]")).not.toBeNull();
     expect(view.querySelector("[data-testid=comparison]")).toBeNull();
     const en = await ui(
-      <DepartmentsPanel strings={EN_US} departments={departments.departments} comparison={null} period={departments.period} chosen={null} onChoose={vi.fn()} />,
+      <DepartmentsPanel strings={EN_US} departments={departments.departments} comparison={null} rules={departments.lightRules} period={departments.period} chosen={null} onChoose={vi.fn()} />,
     );
     expect(rowsOf(en).map((r) => r[2])).toEqual(["Green", "Yellow", "Red", "Red"]);
+  });
+
+  it("says what the lights and ranks mean, from the rules in effect", async () => {
+    const view = await ui(
+      <DepartmentsPanel strings={ZH_CN} departments={departments.departments} comparison={null} rules={LIGHT_RULES} period={departments.period} chosen={null} onChoose={vi.fn()} />,
+    );
+    expect(view.querySelector("[data-testid=lights-note]")?.textContent).toBe(
+      "红灯：有未完成的任务；黄灯：有待确定、未完成未说明原因、暂不实施未说明原因的任务；绿灯：其余。排名按完成及序时推进占比由高到低，占比相同的未完成任务少者在前，二者都相同的并列。",
+    );
+    // The office's own rules (通报设置's 灯： rows): red for suspended tasks too, no yellow.
+    const own = await ui(
+      <DepartmentsPanel
+        strings={EN_US}
+        departments={departments.departments}
+        comparison={null}
+        rules={[
+          { light: "red", when: ["missed", "suspended"] },
+          { light: "yellow", when: [] },
+        ]}
+        period={departments.period}
+        chosen={null}
+        onChoose={vi.fn()}
+      />,
+    );
+    expect(own.querySelector("[data-testid=lights-note]")?.textContent).toBe(
+      "Red: a task missed or suspended; Green: the rest. Ranked by the share done or on track, then by fewer missed tasks; departments equal in both share a rank.",
+    );
   });
 
   it("shows the change of each department's missed count and the comparison's summary when there is a previous quarter", async () => {
@@ -201,7 +228,7 @@ describe("DepartmentsPanel", () => {
       previousTasks: [],
     };
     const withChange = departments.departments.map((d) => ({ ...d, missedChange: d.name === "区住建局" ? -1 : 0 }));
-    const view = await ui(<DepartmentsPanel strings={ZH_CN} departments={withChange} comparison={comparison} period={departments.period} chosen={null} onChoose={vi.fn()} />);
+    const view = await ui(<DepartmentsPanel strings={ZH_CN} departments={withChange} comparison={comparison} rules={departments.lightRules} period={departments.period} chosen={null} onChoose={vi.fn()} />);
     expect(view.querySelector("[data-testid=comparison]")?.textContent).toBe(
       "与二季度相比：连续两个季度未完成1项，新增未完成0项，已解决1项，新增暂不实施0项（取自本表二季度的列）。",
     );
@@ -217,7 +244,7 @@ describe("DepartmentsPanel", () => {
   it("chooses a department with its name's button, pressed while chosen, and chooses none when pressed again", async () => {
     const onChoose = vi.fn<(d: string | null) => void>();
     const view = await ui(
-      <DepartmentsPanel strings={ZH_CN} departments={departments.departments} comparison={null} period={departments.period} chosen="区住建局" onChoose={onChoose} />,
+      <DepartmentsPanel strings={ZH_CN} departments={departments.departments} comparison={null} rules={departments.lightRules} period={departments.period} chosen="区住建局" onChoose={onChoose} />,
     );
     const housing = byRole<HTMLButtonElement>(view, "button", "区住建局");
     const finance = byRole<HTMLButtonElement>(view, "button", "区财政局");

@@ -3,7 +3,8 @@
  * name, light (a coloured dot with its word, so it never rests on colour
  * alone), missed of all tasks, the share completed or on track, and the
  * change of the missed count when there is a previous quarter; above them
- * the comparison with the previous quarter. A department's name is a toggle
+ * the comparison with the previous quarter, under them what the lights
+ * and ranks mean. A department's name is a toggle
  * button: pressed, the pane shows only that department's problems and
  * missed tasks.
  */
@@ -20,13 +21,14 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Comparison, DepartmentRow, Light, Period } from "../../core";
-import { changeText, comparisonText, countsText } from "../format";
+import type { Comparison, DepartmentRow, Light, LightRule, Period } from "../../core";
+import { changeText, comparisonText, countsText, lightsNote } from "../format";
 import type { Strings } from "../i18n";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   comparison: { margin: 0, overflowWrap: "anywhere" },
+  note: { margin: 0, color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   scroller: { overflowX: "auto", maxWidth: "100%" },
   // Fixed columns, the name taking what is left: an auto layout squeezes long names to one character a line.
   // English words are longer: its table is wider and scrolls in a narrow pane rather than squeeze the names.
@@ -71,6 +73,8 @@ export interface DepartmentsPanelProps {
   readonly strings: Strings;
   readonly departments: readonly DepartmentRow[];
   readonly comparison: Comparison | null;
+  /** The light rules in effect (the note under the table explains them). */
+  readonly rules: readonly LightRule[];
   /** This quarter (the comparison names the previous one's year only when it differs). */
   readonly period: Period;
   /** The department the pane shows alone, or null. */
@@ -79,7 +83,7 @@ export interface DepartmentsPanelProps {
   readonly onChoose: (department: string | null) => void;
 }
 
-export function DepartmentsPanel({ strings, departments, comparison, period, chosen, onChoose }: DepartmentsPanelProps) {
+export function DepartmentsPanel({ strings, departments, comparison, rules, period, chosen, onChoose }: DepartmentsPanelProps) {
   const styles = useStyles();
   const t = strings.departments;
   const dotClass: Record<Light, string> = { red: styles.red, yellow: styles.yellow, green: styles.green };
@@ -156,6 +160,11 @@ export function DepartmentsPanel({ strings, departments, comparison, period, cho
             </TableBody>
           </Table>
         </div>
+      )}
+      {departments.length > 0 && (
+        <Caption1 as="p" className={styles.note} data-testid="lights-note">
+          {lightsNote(rules, strings)}
+        </Caption1>
       )}
     </div>
   );
