@@ -52,10 +52,12 @@ try {
 
     const before = sheetsAsCsv(input, path.join(dir, `csv-in${ext}`));
     const after = sheetsAsCsv(output, path.join(dir, `csv-out${ext}`));
-    check(before.size === 2 && after.size === 3, `LibreOffice reads ${ext}: input sheets ${[...before.keys()].join("、")}; copy ${[...after.keys()].join("、")}`);
+    check(before.size === 2 && after.size === 4, `LibreOffice reads ${ext}: input sheets ${[...before.keys()].join("、")}; copy ${[...after.keys()].join("、")}`);
     for (const [sheet, text] of before) check(after.get(sheet) === text, `${ext} sheet “${sheet}”: the same text in the copy (${text.length} characters)`);
     const notice = after.get("三季度督查通报") ?? "";
     check(notice.includes("supervision-notice:notice-sheet") && notice.includes("督查通报"), `${ext} the notice sheet has its marker and title`);
+    const departments = after.get("三季度部门情况") ?? "";
+    check(departments.includes("supervision-notice:department-sheet") && departments.includes("区住建局"), `${ext} the department sheet has its marker and the departments`);
     const pdf = convert(output, "pdf", path.join(dir, `pdf${ext}`)).filter((n) => n.endsWith(".pdf"));
     check(pdf.length === 1 && readFileSync(path.join(dir, `pdf${ext}`, pdf[0]!)).subarray(0, 5).toString() === "%PDF-", `${ext} the copy converts to PDF`);
   }

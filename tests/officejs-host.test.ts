@@ -207,9 +207,12 @@ describe("generateNotice", () => {
       const job = await generateNotice(first.xl, TODAY, { onProgress: (s) => steps.push(s), onSheets: (names) => seen.push(names) });
       expect(first.ctx.syncCount).toBeLessThanOrEqual(3);
       expect(steps).toEqual(["reading", "checking", "highlighting", "writing", "done"]);
-      // The names as read, then with the notice sheet Excel added after the others.
-      expect(seen).toEqual([model.sheets.map((s) => s.name).filter((n) => n !== c.notice), model.sheets.map((s) => s.name)]);
-      expect(model.sheets[model.sheets.length - 1]!.name).toBe(c.notice);
+      // The names as read, then with the notice and department sheets Excel added after the others.
+      const departments = job.departmentSheet.name;
+      expect(seen).toEqual([model.sheets.map((s) => s.name).filter((n) => n !== c.notice && n !== departments), model.sheets.map((s) => s.name)]);
+      expect(model.sheets.slice(-2).map((s) => s.name)).toEqual([c.notice, departments]);
+      expect(model.activeSheet).toBe(c.notice);
+      expect(excel.sheet(departments).charts).toHaveLength(1);
       const tracking = excel.sheet(c.tracking);
       const missedRows = job.analysis.tasks.filter((t) => t.category === "missed").map((t) => t.row + 1);
       expect(highlightedRows(tracking)).toEqual(missedRows);
@@ -233,6 +236,8 @@ describe("generateNotice", () => {
       const { id: _a, ...noticeNow } = excel.sheet(c.notice);
       const { id: _b, ...noticeFirst } = noticeAfterFirst;
       expect(noticeNow).toEqual(noticeFirst);
+      // The department sheet replaced too, with one chart.
+      expect(excel.sheet(departments).charts).toHaveLength(1);
       // The departments' own rules are still there, once.
       for (const rule of departmentRules) expect(excel.sheet(c.tracking).conditionalFormats.filter((cf) => cf.id === rule.id)).toHaveLength(1);
     });

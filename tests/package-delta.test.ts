@@ -24,6 +24,9 @@ const OPTIONS: RunOptions = { today: "2025-10-29", settings: { date: "2025-10-29
 /** The parts the tool edits; every other part is copied. */
 const EDITED = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", TRACKING_PART];
 const NOTICE_PART = "xl/worksheets/sheet3.xml";
+const DEPARTMENT_PART = "xl/worksheets/sheet4.xml";
+/** The parts a run adds: the notice sheet, the department sheet with its drawing and chart (numbered past the input's own). */
+const ADDED = [NOTICE_PART, DEPARTMENT_PART, "xl/worksheets/_rels/sheet4.xml.rels", "xl/drawings/drawing2.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/charts/chart2.xml"];
 
 async function run(bytes: Buffer, options: RunOptions = OPTIONS): Promise<Buffer> {
   const book = await openWorkbook(bytes, "input.xlsx");
@@ -78,7 +81,7 @@ describe.each([
     const output = await run(input);
     const before = parts(input);
     const after = parts(output);
-    expect([...after.keys()].sort()).toEqual([...before.keys(), NOTICE_PART].sort());
+    expect([...after.keys()].sort()).toEqual([...before.keys(), ...ADDED].sort());
     for (const [name, bytes] of before) {
       if (EDITED.includes(name)) continue;
       expect(after.get(name)!.equals(bytes), name).toBe(true);
@@ -97,14 +100,28 @@ describe.each([
     // …after the sheet's own rules, before the dropdown (the schema's order).
     const sheet = text(after, TRACKING_PART);
     expect(sheet.indexOf(HIGHLIGHT_MARKER)).toBeLessThan(sheet.indexOf(WHOLE_COLUMN_VALIDATION));
-    expect(added["xl/workbook.xml"]).toBe(`<sheet name="三季度督查通报" sheetId="3" r:id="rId6"/><definedName name="_xlnm.Print_Area" localSheetId="2">'三季度督查通报'!$A$1:$A$${(/<dimension ref="A1:B(\d+)"/.exec(text(after, NOTICE_PART)) ?? [])[1]}</definedName>`);
+    const printArea = (part: string, col: string) => `$A$1:$${col}$${(/<dimension ref="A1:[A-Z]+(\d+)"/.exec(text(after, part)) ?? [])[1]}`;
+    expect(added["xl/workbook.xml"]).toBe(
+      `<sheet name="三季度督查通报" sheetId="3" r:id="rId6"/><sheet name="三季度部门情况" sheetId="4" r:id="rId7"/>` +
+        `<definedName name="_xlnm.Print_Area" localSheetId="2">'三季度督查通报'!${printArea(NOTICE_PART, "A")}</definedName>` +
+        `<definedName name="_xlnm.Print_Area" localSheetId="3">'三季度部门情况'!${printArea(DEPARTMENT_PART, "J")}</definedName>`,
+    );
     expect(added["xl/_rels/workbook.xml.rels"]).toBe(
-      '<Relationship Id="rId6" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/>',
+      '<Relationship Id="rId6" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet3.xml"/>' +
+        '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet4.xml"/>',
     );
     expect(added["[Content_Types].xml"]).toBe(
-      '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
+      '<Override PartName="/xl/worksheets/sheet3.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        '<Override PartName="/xl/worksheets/sheet4.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+        '<Override PartName="/xl/drawings/drawing2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/>' +
+        '<Override PartName="/xl/charts/chart2.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>',
     );
-    expect(added["xl/styles.xml"]).toMatch(/^(<(font|sz|name|b|color|xf|alignment|dxf|fill|patternFill|bgColor)[^>]*>|<\/(font|xf|dxf|fill|patternFill)>)+$/);
+    expect(added["xl/styles.xml"]).toMatch(/^(<(numFmt|font|sz|name|b|color|xf|alignment|dxf|fill|patternFill|bgColor|fgColor|border|left|right|top|bottom|diagonal)[^>]*>|<\/(font|xf|dxf|fill|patternFill|border|left|right|top|bottom)>)+$/);
+    // The department sheet's chart: a clustered bar chart over the sheet's own cells.
+    const chart = text(after, "xl/charts/chart2.xml");
+    expect(chart).toContain('<c:barDir val="bar"/><c:grouping val="clustered"/>');
+    expect(chart).toMatch(/<c:cat><c:strRef><c:f>'三季度部门情况'!\$[A-Z]+\$\d+:\$[A-Z]+\$\d+<\/c:f><c:strCache><c:ptCount val="\d+"\/><c:pt idx="0"><c:v>区/);
+    expect(text(after, DEPARTMENT_PART)).toMatch(/<drawing r:id="rId1"\/><\/worksheet>$/);
     if (macros) expect(text(after, "[Content_Types].xml")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
 
     // Every input sheet's <sheetData>, as it was.
@@ -140,9 +157,9 @@ describe.each([
     const input = await sampleWithParts({ macros });
     const [before, after] = await Promise.all([loadModel(input), run(input).then(loadModel)]);
     const names = before.sheets.map((s) => s.name);
-    expect(after.sheets.map((s) => s.name)).toEqual([...names, "三季度督查通报"]);
+    expect(after.sheets.map((s) => s.name)).toEqual([...names, "三季度督查通报", "三季度部门情况"]);
     expect(inputSheetCells(after, names)).toEqual(inputSheetCells(before, names));
-    const notice = after.sheets.at(-1)!;
+    const notice = after.sheets.at(-2)!;
     expect(cellText(notice.cells.B1 ?? {})).toBe(NOTICE_MARKER);
     expect(Object.keys(notice.cells).length).toBeGreaterThan(100);
     const tracking = after.sheets.find((s) => s.name === "三季度调度表")!;
@@ -219,7 +236,7 @@ describe("workbooks written by other generators", () => {
     const after = parts(output);
     const workbook = after.get("xl/workbook.xml")!.toString("utf8");
     expect(workbook).toContain('<x:sheet name="督查通报" sheetId="2" r:id="rId');
-    expect(workbook).toMatch(/<x:definedNames><x:definedName name="_xlnm.Print_Area" localSheetId="1">'督查通报'!\$A\$1:\$A\$\d+<\/x:definedName><\/x:definedNames><\/x:workbook>$/);
+    expect(workbook).toMatch(/<x:definedNames><x:definedName name="_xlnm.Print_Area" localSheetId="1">'督查通报'!\$A\$1:\$A\$\d+<\/x:definedName><x:definedName name="_xlnm.Print_Area" localSheetId="2">'[^']*部门情况'!\$A\$1:\$[A-Z]+\$\d+<\/x:definedName><\/x:definedNames><\/x:workbook>$/);
     expect(after.get("xl/worksheets/sheet1.xml")!.toString("utf8")).toMatch(/<\/x:sheetData><x:conditionalFormatting sqref="A2:H2"><x:cfRule type="expression" dxfId="0" priority="1">/);
     const stylesXml = after.get("xl/styles.xml")!.toString("utf8");
     expect(stylesXml).toContain(styles ? "<x:dxfs count=\"1\"><x:dxf>" : "<dxfs count=\"1\"><dxf>");

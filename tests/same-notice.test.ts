@@ -5,7 +5,11 @@
  * the double's xlsx loader) have the same cell texts, merges, fonts, fills,
  * alignment, row heights, column widths (points, after unit conversion),
  * hidden columns and page setup (print scale and odd/even footers included),
- * and both highlight the same cells of the tracking sheet. The double's
+ * and both highlight the same cells of the tracking sheet; the department
+ * sheet likewise (numbers as numbers with their formats, light fills,
+ * borders) with the same chart (type, series and category ranges, axes,
+ * position), the chart compared on the double's own model since ExcelJS
+ * cannot save charts. The double's
  * result is saved to .xlsx and read back, so the comparison holds for the
  * files a user would get.
  */
@@ -52,6 +56,7 @@ function noticeView(sheet: SheetModel) {
       vertical: c.vertical ?? "Bottom",
       wrap: c.wrap ?? false,
       indent: c.indent ?? 0,
+      border: c.border ?? null,
     };
   }
   const p = sheet.pageLayout;
@@ -104,20 +109,20 @@ function othersOf(sheet: SheetModel) {
 }
 
 /** The command line's result: the package with the plans written into it, as the double's xlsx loader reads it. */
-async function viaPackage(file: string): Promise<{ model: WorkbookModel; notice: string }> {
+async function viaPackage(file: string): Promise<{ model: WorkbookModel; notice: string; departments: string }> {
   const book = await openWorkbook(readFileSync(path.join(SAMPLES, file)), file);
   const { job, edits } = runOnWorkbook(book, { today: TODAY });
-  return { model: await loadModel(await writeWorkbook(book, edits)), notice: job.noticeSheet.name };
+  return { model: await loadModel(await writeWorkbook(book, edits)), notice: job.noticeSheet.name, departments: job.departmentSheet.name };
 }
 
-async function viaOfficeJs(file: string): Promise<{ model: WorkbookModel; notice: string }> {
+async function viaOfficeJs(file: string): Promise<{ model: WorkbookModel; notice: string; departments: string }> {
   const model = await sampleModel(file);
   const installed = installDouble(model);
   restore = installed.restore;
   const ctx = installed.excel.context();
   const job = await generateNotice(ctx as unknown as Excel.RequestContext, TODAY);
   expect(ctx.syncCount).toBeLessThanOrEqual(3);
-  return { model, notice: job.noticeSheet.name };
+  return { model, notice: job.noticeSheet.name, departments: job.departmentSheet.name };
 }
 
 function sheet(model: WorkbookModel, name: string): SheetModel {
@@ -146,6 +151,17 @@ describe("the Office.js host and the command line write the same notice", () => 
       expect(highlightView(sheet(office.model, c.tracking))).toEqual(wantHighlight);
       expect(othersOf(sheet(office.model, c.tracking))).toEqual(othersOf(sheet(cli.model, c.tracking)));
       expect(highlightView(sheet(reread, c.tracking))).toEqual(wantHighlight);
+
+      // The department sheet: the same cells (numbers as numbers, formats, light fills, borders), and the same chart.
+      expect(office.departments).toBe(cli.departments);
+      const wantDepartments = noticeView(sheet(cli.model, cli.departments));
+      expect(Object.values(wantDepartments.cells).filter((x) => x.type === "number").length).toBeGreaterThan(10);
+      expect(Object.values(wantDepartments.cells).filter((x) => x.fill !== null).length).toBeGreaterThan(3);
+      expect(Object.values(wantDepartments.cells).filter((x) => x.border !== null).length).toBeGreaterThan(10);
+      expect(noticeView(sheet(reread, office.departments))).toEqual(wantDepartments);
+      const charts = chartsView(sheet(cli.model, cli.departments));
+      expect(charts).toEqual([expect.objectContaining({ type: "BarClustered", categoryAxis: expect.objectContaining({ reversePlotOrder: true }) })]);
+      expect(chartsView(sheet(office.model, office.departments))).toEqual(charts);
     });
   }
 });

@@ -1239,6 +1239,9 @@ export class RangeFormatDouble extends SheetPartDouble<RangeTarget> {
   get font(): RangeFontDouble {
     return this._child("font", () => new RangeFontDouble(this.context, () => this._resolve()));
   }
+  get borders(): RangeBorderCollectionDouble {
+    return this._child("borders", () => new RangeBorderCollectionDouble(this.context, () => this._resolve()));
+  }
   get fill(): RangeFillDouble {
     return this._child("fill", () => new RangeFillDouble(this.context, () => this._resolve()));
   }
@@ -1871,6 +1874,119 @@ export class HeaderFooterDouble extends SheetPartDouble<SheetTarget> {
   }
   set rightFooter(v: string) {
     this._footer("right", v);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Borders
+
+const BORDER_INDEXES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal", "DiagonalDown", "DiagonalUp"] as const;
+type BorderIndex = (typeof BORDER_INDEXES)[number];
+type Edge = "top" | "bottom" | "left" | "right";
+
+/** The cell edges a border index draws in a rectangle (an inside line is both neighbours' edges, as Excel stores it). */
+function edgesOf(index: BorderIndex, rect: Rect, row: number, col: number): Edge[] {
+  const top = row === rect.row;
+  const bottom = row === rect.row + rect.rowCount - 1;
+  const left = col === rect.col;
+  const right = col === rect.col + rect.colCount - 1;
+  switch (index) {
+    case "EdgeTop":
+      return top ? ["top"] : [];
+    case "EdgeBottom":
+      return bottom ? ["bottom"] : [];
+    case "EdgeLeft":
+      return left ? ["left"] : [];
+    case "EdgeRight":
+      return right ? ["right"] : [];
+    case "InsideHorizontal":
+      return [...(top ? [] : (["top"] as const)), ...(bottom ? [] : (["bottom"] as const))];
+    case "InsideVertical":
+      return [...(left ? [] : (["left"] as const)), ...(right ? [] : (["right"] as const))];
+    default:
+      return [];
+  }
+}
+
+interface BorderTarget extends RangeTarget {
+  index: BorderIndex;
+}
+
+export class RangeBorderCollectionDouble extends SheetPartDouble<RangeTarget> {
+  constructor(context: RequestContextDouble, resolver: () => RangeTarget | null) {
+    super(context, resolver, false, "RangeBorderCollection");
+  }
+  protected _scalars(): Record<string, Scalar<RangeTarget>> {
+    return {};
+  }
+  getItem(index: string): RangeBorderDouble {
+    return new RangeBorderDouble(this.context, () => {
+      if (!(BORDER_INDEXES as readonly string[]).includes(index)) throw invalidArgument(`border index '${index}'`);
+      const t = this._resolve();
+      return t ? { ...t, index: index as BorderIndex } : null;
+    });
+  }
+}
+
+/**
+ * One border of a range. The double draws only continuous lines (`style`
+ * Continuous with `weight` Thin, the default weight; `None` removes them);
+ * the colour is kept with the line.
+ */
+export class RangeBorderDouble extends SheetPartDouble<BorderTarget> {
+  private line = { style: "None", weight: "Thin", color: "#000000" };
+  constructor(context: RequestContextDouble, resolver: () => BorderTarget | null) {
+    super(context, resolver, false, "RangeBorder");
+  }
+  protected _scalars(): Record<string, Scalar<BorderTarget>> {
+    return {};
+  }
+  private _draw(what: string, value: unknown, check: () => void): void {
+    const line = { ...this.line };
+    this._set(
+      what,
+      value,
+      (t) => {
+        check();
+        if (line.style !== "None" && (line.style !== "Continuous" || line.weight !== "Thin")) throw invalidArgument(`border ${line.style}/${line.weight} (the double draws Continuous Thin lines only)`);
+        const text = line.style === "None" ? undefined : line.color === "#000000" ? "thin" : `thin ${line.color}`;
+        eachCell(t, (cell, r, c) => {
+          for (const edge of edgesOf(t.index, t.rect, r, c)) {
+            const border = { ...cell.border };
+            if (text === undefined) delete border[edge];
+            else border[edge] = text;
+            if (Object.keys(border).length > 0) cell.border = border;
+            else delete cell.border;
+          }
+        });
+      },
+      { sheetOf: (t) => t.sheet },
+    );
+  }
+  set style(v: string) {
+    this.line.style = v;
+    this._draw("style", v, () => {
+      if (!["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"].includes(v)) throw invalidArgument(`border style '${v}'`);
+    });
+  }
+  get style(): string {
+    return this._get("style");
+  }
+  set weight(v: string) {
+    this.line.weight = v;
+    this._draw("weight", v, () => {
+      if (!["Hairline", "Thin", "Medium", "Thick"].includes(v)) throw invalidArgument(`border weight '${v}'`);
+    });
+  }
+  get weight(): string {
+    return this._get("weight");
+  }
+  set color(v: string) {
+    this.line.color = hexColor(v, "border color");
+    this._draw("color", v, () => undefined);
+  }
+  get color(): string {
+    return this._get("color");
   }
 }
 

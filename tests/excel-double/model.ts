@@ -33,6 +33,8 @@ export interface CellModel {
   vertical?: VerticalModel;
   wrap?: boolean;
   indent?: number;
+  /** Lines on the cell's edges: `thin` (Excel's thin continuous line, black) or `thin #RRGGBB`; absent edges have none. */
+  border?: { top?: string; bottom?: string; left?: string; right?: string };
 }
 
 export type ConditionalFormatTypeModel =

@@ -195,6 +195,17 @@ function cellModel(cell: ExcelJS.Cell): CellModel {
     if (a.wrapText !== undefined) out.wrap = a.wrapText;
     if (a.indent) out.indent = a.indent;
   }
+  const b = cell.border;
+  if (b) {
+    const border: NonNullable<CellModel["border"]> = {};
+    for (const edge of ["top", "bottom", "left", "right"] as const) {
+      const line = b[edge];
+      if (!line?.style) continue;
+      const color = hex(line.color?.argb);
+      border[edge] = color && color !== "#000000" ? `${line.style} ${color}` : line.style;
+    }
+    if (Object.keys(border).length > 0) out.border = border;
+  }
   return out;
 }
 
@@ -327,6 +338,15 @@ function writeCell(cell: ExcelJS.Cell, m: CellModel): void {
     };
   }
   if (m.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(m.fill) } };
+  if (m.border) {
+    const line = (text: string | undefined): Partial<ExcelJS.Border> | undefined => {
+      if (!text) return undefined;
+      const [style, color] = text.split(" ");
+      return { style: style as ExcelJS.BorderStyle, color: { argb: argb(color ?? "#000000") } };
+    };
+    const { top, bottom, left, right } = m.border;
+    cell.border = Object.fromEntries(Object.entries({ top: line(top), bottom: line(bottom), left: line(left), right: line(right) }).filter(([, v]) => v)) as Partial<ExcelJS.Borders>;
+  }
   if (m.horizontal || m.vertical || m.wrap !== undefined || m.indent) {
     cell.alignment = {
       ...(m.horizontal && H_OUT[m.horizontal] ? { horizontal: H_OUT[m.horizontal] } : {}),

@@ -143,8 +143,26 @@ function blockChunks(block: CellBlock, width: number, maxBytes: number): { row: 
   return chunks;
 }
 
-/** A range's font, alignment and fill as the plan's style says. */
-function applyStyle(range: Excel.Range, style: CellStyle, features: ExcelFeatures): void {
+/** Actions of a style's border: three properties of up to six borders. */
+const BORDER_ACTIONS = 18;
+
+const BORDER_WEIGHT = { thin: "Thin" } as const;
+
+/** A plan's border on every cell of an area: the outer edges, and the inner lines where the area has more than one row or column. */
+function applyBorder(range: Excel.Range, area: CellRange, border: NonNullable<CellStyle["border"]>): void {
+  const lines: ("EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical")[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  if (area.rowCount > 1) lines.push("InsideHorizontal");
+  if (area.colCount > 1) lines.push("InsideVertical");
+  for (const index of lines) {
+    const line = range.format.borders.getItem(index);
+    line.style = "Continuous";
+    line.weight = BORDER_WEIGHT[border];
+    line.color = "#000000";
+  }
+}
+
+/** A range's font, alignment, fill and border as the plan's style says. */
+function applyStyle(range: Excel.Range, area: CellRange, style: CellStyle, features: ExcelFeatures): void {
   range.format.font.name = style.font.name;
   range.format.font.size = style.font.size;
   range.format.font.bold = style.font.bold ?? false;
@@ -154,6 +172,7 @@ function applyStyle(range: Excel.Range, style: CellStyle, features: ExcelFeature
   range.format.wrapText = style.wrap;
   if (style.indent && features.pageLayout) range.format.indentLevel = style.indent;
   if (style.fill) range.format.fill.color = style.fill;
+  if (style.border) applyBorder(range, area, style.border);
 }
 
 async function queueBlock(queue: WriteQueue, ws: Excel.Worksheet, block: CellBlock, features: ExcelFeatures): Promise<void> {
@@ -163,12 +182,12 @@ async function queueBlock(queue: WriteQueue, ws: Excel.Worksheet, block: CellBlo
   for (const chunk of blockChunks(block, width, Math.min(CHUNK_BYTES, queue.limit / 4))) {
     const area: CellRange = { row: chunk.row, col: block.col, rowCount: chunk.texts.length, colCount: width };
     const formats = chunk.texts.map((row) => row.map(() => "@"));
-    await queue.add(estimateBytes(chunk.texts) + estimateBytes(formats) + 12 * ACTION_BYTES, () => {
+    await queue.add(estimateBytes(chunk.texts) + estimateBytes(formats) + (12 + BORDER_ACTIONS) * ACTION_BYTES, () => {
       const range = ws.getRange(rangeAddress(area));
       // Text format first, so no value is ever parsed as a formula or a number.
       range.numberFormat = formats;
       range.values = chunk.texts;
-      applyStyle(range, style, features);
+      applyStyle(range, area, style, features);
     });
   }
 }
@@ -180,11 +199,11 @@ async function queueNumbers(queue: WriteQueue, ws: Excel.Worksheet, block: Numbe
   const formats = values.map((r) => r.map(() => block.numberFormat));
   const area: CellRange = { row: block.row, col: block.col, rowCount: values.length, colCount: width };
   if (values.length === 0) return;
-  await queue.add(estimateBytes(values) + estimateBytes(formats) + 12 * ACTION_BYTES, () => {
+  await queue.add(estimateBytes(values) + estimateBytes(formats) + (12 + BORDER_ACTIONS) * ACTION_BYTES, () => {
     const range = ws.getRange(rangeAddress(area));
     range.numberFormat = formats;
     range.values = values;
-    applyStyle(range, block.style, features);
+    applyStyle(range, area, block.style, features);
   });
 }
 

@@ -25,6 +25,7 @@
  * | saveSettings    | 2 (settings-store.ts)                  |        |
  */
 import {
+  DEPARTMENT_MARKER,
   HIGHLIGHT_MARKER,
   InputError,
   NOTICE_MARKER,
@@ -80,7 +81,7 @@ interface WorkbookRead {
 }
 
 /** The marker texts of the sheets this tool writes: such a sheet is never read as a ledger. */
-const TOOL_SHEET_MARKERS: ReadonlySet<string> = new Set([NOTICE_MARKER]);
+const TOOL_SHEET_MARKERS: ReadonlySet<string> = new Set([NOTICE_MARKER, DEPARTMENT_MARKER]);
 
 /** Head rows in which a sheet's title may state its quarter. */
 const TITLE_ROWS = 3;
@@ -212,7 +213,7 @@ async function readPlanWrite<T>(context: Excel.RequestContext, today: string, ev
 
 /** The sheets a job writes, in the order they are added (the first one shown). */
 export function toolSheets(job: NoticeJob): SheetPlan[] {
-  return [job.noticeSheet];
+  return [job.noticeSheet, job.departmentSheet];
 }
 
 /** How a notice is written: `draft` writes it although some statuses are missing. */

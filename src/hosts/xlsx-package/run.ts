@@ -11,7 +11,7 @@ export interface WorkbookRun {
 
 /** The sheets a job writes, in the order they are added. */
 export function toolSheets(job: NoticeJob): SheetPlan[] {
-  return [job.noticeSheet];
+  return [job.noticeSheet, job.departmentSheet];
 }
 
 /** Runs the job on the workbook's grid and turns its plans into edits; a sheet of a tool sheet's name that the tool did not write is refused here, before anything is written. */

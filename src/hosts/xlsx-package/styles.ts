@@ -126,6 +126,12 @@ const argb = (hex: string) => "FF" + hex.replace(/^#/, "").toUpperCase();
 /** Numbers as short as they are exact. */
 const num = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
+/** A plan's border: the same line on the four edges of each cell. */
+const edges = (line: string) => `<left ${line}</left><right ${line}</right><top ${line}</top><bottom ${line}</bottom><diagonal/>`;
+const BORDERS: Readonly<Record<NonNullable<CellStyle["border"]>, string>> = {
+  thin: `<border>${edges('style="thin"><color rgb="FF000000"/>')}</border>`,
+};
+
 const HORIZONTAL = { left: "left", center: "center", right: "right", justify: "justify" } as const;
 const VERTICAL = { top: "top", center: "center", bottom: "bottom" } as const;
 
@@ -193,12 +199,13 @@ export class StyleBook {
       `<font>${f.bold ? "<b/>" : ""}<sz val="${num(f.size)}"/>${f.color ? `<color rgb="${argb(f.color)}"/>` : ""}<name val="${escapeAttr(f.name)}"/></font>`,
     );
     const fill = style.fill ? this.entry("fills", `<fill><patternFill patternType="solid"><fgColor rgb="${argb(style.fill)}"/><bgColor indexed="64"/></patternFill></fill>`) : 0;
+    const border = style.border ? this.entry("borders", BORDERS[style.border]) : 0;
     const alignment =
       `<alignment horizontal="${HORIZONTAL[style.horizontal]}" vertical="${VERTICAL[style.vertical]}"` +
       `${style.wrap ? ' wrapText="1"' : ""}${style.indent ? ` indent="${style.indent}"` : ""}/>`;
     return this.entry(
       "cellXfs",
-      `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"${fill ? ' applyFill="1"' : ""} applyAlignment="1">${alignment}</xf>`,
+      `<xf numFmtId="${numFmtId}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0" applyNumberFormat="1" applyFont="1"${fill ? ' applyFill="1"' : ""}${border ? ' applyBorder="1"' : ""} applyAlignment="1">${alignment}</xf>`,
     );
   }
 

@@ -159,23 +159,21 @@ export function planEdits(pkg: WorkbookPackage, read: PackageRead, sheets: reado
 
   for (const { plan, part } of writes) {
     const charts = plan.charts ?? [];
-    let drawingRelId: string | undefined;
-    if (charts.length > 0) {
-      drawingRelId = "rId1";
-      const drawing = freePart(pkg, `${dir}drawings/drawing`, takenParts, edits.removed);
-      const chartParts = charts.map(() => freePart(pkg, `${dir}charts/chart`, takenParts, edits.removed));
-      const cells = planCells(plan);
-      edits.parts.set(relsPartOf(part), relationshipsXml([[drawingRelId, DRAWING_REL, relativeTarget(part, drawing)]]));
-      const chartRelIds = chartParts.map((_, i) => `rId${i + 1}`);
-      edits.parts.set(drawing, drawingXml(charts, chartRelIds));
-      edits.parts.set(relsPartOf(drawing), relationshipsXml(chartParts.map((c, i) => [chartRelIds[i]!, CHART_REL, relativeTarget(drawing, c)])));
-      newParts.push([drawing, CONTENT_TYPE.drawing]);
-      charts.forEach((chart, i) => {
-        edits.parts.set(chartParts[i]!, chartXml(plan, chart, cells));
-        newParts.push([chartParts[i]!, CONTENT_TYPE.chart]);
-      });
-    }
+    const drawingRelId = charts.length > 0 ? "rId1" : undefined;
     edits.parts.set(part, toolSheetXml(plan, styles, drawingRelId));
+    if (drawingRelId === undefined) continue;
+    const drawing = freePart(pkg, `${dir}drawings/drawing`, takenParts, edits.removed);
+    const chartParts = charts.map(() => freePart(pkg, `${dir}charts/chart`, takenParts, edits.removed));
+    const cells = planCells(plan);
+    edits.parts.set(relsPartOf(part), relationshipsXml([[drawingRelId, DRAWING_REL, relativeTarget(part, drawing)]]));
+    const chartRelIds = chartParts.map((_, i) => `rId${i + 1}`);
+    edits.parts.set(drawing, drawingXml(charts, chartRelIds));
+    edits.parts.set(relsPartOf(drawing), relationshipsXml(chartParts.map((c, i) => [chartRelIds[i]!, CHART_REL, relativeTarget(drawing, c)])));
+    newParts.push([drawing, CONTENT_TYPE.drawing]);
+    charts.forEach((chart, i) => {
+      edits.parts.set(chartParts[i]!, chartXml(plan, chart, cells));
+      newParts.push([chartParts[i]!, CONTENT_TYPE.chart]);
+    });
   }
 
   // Styles: the sheets' cell styles and the highlight's format.
