@@ -56,6 +56,11 @@ describe("command line on the bundled sample", () => {
       issues: [],
       noticeSheet: "三季度督查通报",
     });
+    // The department view in rank order: 24 lead departments, 区住建局 last with four missed tasks.
+    expect(doc.departments).toHaveLength(24);
+    expect(doc.departments[0]).toEqual({ name: "区城管局", total: 4, counts: { completed: 1, onTrack: 3, missed: 0, suspended: 0, pending: 0 }, share: "100.00", light: "green", rank: 1, missedChange: null });
+    expect(doc.departments[23]).toEqual({ name: "区住建局", total: 12, counts: { completed: 0, onTrack: 7, missed: 4, suspended: 1, pending: 0 }, share: "58.33", light: "red", rank: 24, missedChange: null });
+    expect(doc.departments.map((d: { rank: number }) => d.rank).slice(15, 22)).toEqual([1, 1, 18, 19, 20, 20, 22]);
   });
 
   it("never writes the input file", () => {
@@ -71,7 +76,7 @@ describe("command line on the bundled sample", () => {
       expect(copy, ws.name).toBeDefined();
       expect(cells(copy, true)).toEqual(cells(ws, true));
     }
-    expect(output.worksheets.map((w) => w.name)).toEqual([...input.worksheets.map((w) => w.name), "三季度督查通报", "三季度部门情况"]);
+    expect(output.worksheets.map((w) => w.name)).toEqual([...input.worksheets.map((w) => w.name), "三季度督查通报"]);
   });
 
   it("adds one highlight over the eight missed rows and keeps the department's own rule", async () => {
