@@ -138,22 +138,32 @@ export function signaturePlacement(issuer: string, date: string, charsPerLine: n
   return { issuer: Math.max(0, start), date: Math.max(0, dateStart) };
 }
 
-interface Line {
-  readonly style: LineStyle;
-  readonly text: string;
-  readonly indent: number;
-  readonly paragraph: number;
-  /** Keep on the page of the next line (a heading's last line, the issuer). */
-  readonly keepWithNext?: boolean;
+/**
+ * Places lines on pages of 22 as they come. A heading never ends a page
+ * (nor does the issuer, which stays with the date): a blank line at the
+ * foot of the page takes it to the next. A blank line at the top of a page
+ * (after the first) shows as nothing: it is left out.
+ */
+class Pager {
+  readonly lines: PrintedLine[] = [];
+
+  /** A paragraph's lines; `keep` keeps its last line on the page of the next. */
+  place(paragraph: number, style: LineStyle, texts: readonly string[], indent = 0, keep = false): void {
+    const per = GBT9704.linesPerPage;
+    const lines = this.lines;
+    for (let i = 0; i < texts.length; i++) {
+      if (keep && i === texts.length - 1 && lines.length % per === per - 1) {
+        lines.push({ style: "blank", text: "", indent: 0, paragraph: -1, page: Math.floor(lines.length / per) + 1, slot: lines.length % per });
+      }
+      if (style === "blank" && lines.length % per === 0 && lines.length > 0) continue;
+      lines.push({ style, text: texts[i]!, indent, paragraph, page: Math.floor(lines.length / per) + 1, slot: lines.length % per });
+    }
+  }
 }
 
-/** Adds a paragraph's lines; `keep` keeps its last line with the next. */
-function pushLines(out: Line[], paragraph: number, style: LineStyle, texts: readonly string[], indent = 0, keep = false): void {
-  for (let i = 0; i < texts.length; i++) out.push({ style, text: texts[i]!, indent, paragraph, keepWithNext: keep && i === texts.length - 1 });
-}
-
-function paragraphLines(source: PageSource): Line[] {
-  const out: Line[] = [];
+/** The document as printed lines on pages of 22 (see Pager). */
+export function layoutPages(source: PageSource): PagedDocument {
+  const pager = new Pager();
   const paragraphs = source.paragraphs;
   const issuer = paragraphs.find((p) => p.role === "issuer")?.text ?? "";
   const date = paragraphs.find((p) => p.role === "date")?.text ?? "";
@@ -161,57 +171,38 @@ function paragraphLines(source: PageSource): Line[] {
   const per = GBT9704.charsPerLine;
   for (let paragraph = 0; paragraph < paragraphs.length; paragraph++) {
     const p = paragraphs[paragraph]!;
-    const push = (style: LineStyle, texts: readonly string[], indent = 0, keep = false) => pushLines(out, paragraph, style, texts, indent, keep);
     switch (p.role) {
       case "title":
-        push("title", breakTitle(source.titleWords.join("") === p.text ? source.titleWords : [p.text], TITLE_CHARS_PER_LINE));
+        pager.place(paragraph, "title", breakTitle(source.titleWords.join("") === p.text ? source.titleWords : [p.text], TITLE_CHARS_PER_LINE));
         break;
       case "blank":
-        push("blank", [""]);
+        pager.place(paragraph, "blank", [""]);
         break;
       case "heading": {
         const level = headingLevel(p.text);
-        push(level === 2 ? "heading2" : "heading1", breakLines(FIRST_LINE_INDENT + p.text, per), 0, true);
+        pager.place(paragraph, level === 2 ? "heading2" : "heading1", breakLines(FIRST_LINE_INDENT + p.text, per), 0, true);
         break;
       }
       case "body":
       case "closing":
-        push(headingLevel(p.text) === 2 ? "heading2" : "body", breakLines(FIRST_LINE_INDENT + p.text, per));
+        pager.place(paragraph, headingLevel(p.text) === 2 ? "heading2" : "body", breakLines(FIRST_LINE_INDENT + p.text, per));
         break;
       case "number":
-        push("number", breakLines(p.text, per));
+        pager.place(paragraph, "number", breakLines(p.text, per));
         break;
       case "addressee":
-        push("addressee", breakLines(p.text, per));
+        pager.place(paragraph, "addressee", breakLines(p.text, per));
         break;
       case "issuer":
-        push("issuer", place.issuer + textWidth(p.text) <= per ? [p.text] : breakLines(p.text, per), place.issuer, true);
+        pager.place(paragraph, "issuer", place.issuer + textWidth(p.text) <= per ? [p.text] : breakLines(p.text, per), place.issuer, true);
         break;
       case "date":
-        push("date", [p.text], place.date);
+        pager.place(paragraph, "date", [p.text], place.date);
         break;
     }
   }
-  return out;
-}
-
-/**
- * The document as printed lines on pages of 22. A heading never ends a page
- * (nor does the issuer, which stays with the date): a blank line at the
- * foot of the page takes it to the next.
- */
-export function layoutPages(source: PageSource): PagedDocument {
-  const per = GBT9704.linesPerPage;
-  const lines: PrintedLine[] = [];
-  for (const l of paragraphLines(source)) {
-    if (l.keepWithNext && lines.length % per === per - 1) {
-      lines.push({ style: "blank", text: "", indent: 0, paragraph: -1, page: Math.floor(lines.length / per) + 1, slot: lines.length % per });
-    }
-    // A blank line at the top of a page (after the title's page) shows as nothing: leave it out.
-    if (l.style === "blank" && lines.length % per === 0 && lines.length > 0) continue;
-    lines.push({ style: l.style, text: l.text, indent: l.indent, paragraph: l.paragraph, page: Math.floor(lines.length / per) + 1, slot: lines.length % per });
-  }
-  return { lines, pageCount: Math.max(1, Math.ceil(lines.length / per)) };
+  const lines = pager.lines;
+  return { lines, pageCount: Math.max(1, Math.ceil(lines.length / GBT9704.linesPerPage)) };
 }
 
 /** Page number footers in Excel's header/footer codes: odd pages right, even pages left, one character in. */
