@@ -43,7 +43,18 @@ export interface SampleColumn {
   /** Group caption merged over consecutive columns with the same group (makes a two-row header). */
   readonly group?: string;
   readonly width: number;
+  /** The column shows an earlier quarter's value (a yearly ledger): the task's `earlierQuarters[fromQuarter]`. */
+  readonly fromQuarter?: number;
 }
+
+/** What a department wrote for an earlier quarter in a yearly ledger. */
+export interface QuarterEntry {
+  readonly progress?: string;
+  readonly status?: string;
+  readonly reason?: string;
+  readonly nextSteps?: string;
+}
+const QUARTER_KEYS = ["progress", "status", "reason", "nextSteps"] as const;
 
 export interface SampleTask {
   /** Task number as the sheet shows it: a number (30) or text ("第30项"). */
@@ -61,6 +72,8 @@ export interface SampleTask {
   readonly contact?: string;
   /** Department formatting on some of this row's cells. */
   readonly marks?: Partial<Record<SampleKey, MarkName>>;
+  /** Earlier quarters' entries by quarter (`"1"`, `"2"`), for columns with `fromQuarter`. */
+  readonly earlierQuarters?: Readonly<Record<string, QuarterEntry>>;
 }
 
 export interface ExtraSheet {
@@ -167,7 +180,11 @@ function addExtraSheet(wb: ExcelJS.Workbook, extra: ExtraSheet): void {
   });
 }
 
-function textOf(task: SampleTask, key: SampleKey): string | number {
+function textOf(task: SampleTask, key: SampleKey, fromQuarter?: number): string | number {
+  if (fromQuarter !== undefined) {
+    const entry = task.earlierQuarters?.[String(fromQuarter)];
+    return (QUARTER_KEYS as readonly string[]).includes(key) ? (entry?.[key as (typeof QUARTER_KEYS)[number]] ?? "") : "";
+  }
   switch (key) {
     case "number":
       return task.number;
@@ -299,7 +316,7 @@ function addTrackingSheet(wb: ExcelJS.Workbook, data: SampleData): void {
   // Data rows.
   data.tasks.forEach((task, t) => {
     const r = layout.firstDataRow + t;
-    const values = cols.map((c) => textOf(task, c.key));
+    const values = cols.map((c) => textOf(task, c.key, c.fromQuarter));
     values.forEach((v, i) => {
       const key = cols[i]!.key;
       const cell = ws.getCell(r, i + 1);
@@ -387,6 +404,7 @@ export function parseSampleData(json: unknown, source = "data"): SampleData {
     if (typeof col.key !== "string" || !keys.has(col.key)) fail(`unknown column key ${String(col.key)}`);
     if (typeof col.header !== "string") fail(`column ${String(col.key)} has no header`);
     if (typeof col.width !== "number") fail(`column ${String(col.key)} has no width`);
+    if (col.fromQuarter !== undefined && !(QUARTER_KEYS as readonly unknown[]).includes(col.key)) fail(`column ${String(col.key)} cannot show an earlier quarter`);
   }
   const marks = new Set<string>(MARKS);
   (d.tasks as unknown[]).forEach((t, i) => {
@@ -455,6 +473,7 @@ export const SAMPLES_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_FILES = [
   { data: "data/tracking-2025-q3.json", xlsx: "tracking-2025-q3.xlsx" },
   { data: "data/tracking-variant.json", xlsx: "tracking-variant.xlsx" },
+  { data: "data/tracking-2025-quarters.json", xlsx: "tracking-2025-quarters.xlsx" },
 ] as const;
 
 export async function loadSampleData(relative: string): Promise<SampleData> {

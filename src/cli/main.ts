@@ -6,7 +6,8 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { IncompleteStatusError, InputError, SETTING_DEFINITIONS, isoDate, noticeText, parseMapping, summarise, type NoticeSettings, type RunOptions } from "../core";
+import { IncompleteStatusError, InputError, SETTING_DEFINITIONS, isoDate, noticeText, parseMapping, summarise, type NoticeSettings, type RunOptions, type WorkbookGrid } from "../core";
+import { PreviousWorkbookError } from "../core/comparison";
 import { checkOutput, clearOnWorkbook, loadWorkbook, outputExtension, runOnWorkbook, saveWorkbook } from "../hosts/xlsx-package";
 import { humanReport } from "./report";
 import { DOCUMENT_OPTIONS, DOCUMENT_USAGE, checkDocumentTargets, documentReport, writeDocuments } from "./documents";
@@ -19,6 +20,7 @@ const USAGE = `用法 / Usage:
   -o, --output FILE    输出文件（默认：<输入>-督查通报.xlsx，含宏的工作簿为 .xlsm）；从不修改输入文件
   --sheet NAME         调度表所在工作表（默认自动查找）
   --map F=COL,...      手动指定列，如 status=G,reason=H（字段：number task lead quarterTarget progress status reason nextSteps …）
+  --previous FILE      上季度的调度表（另一个 .xlsx，只读），用于与上季度对比；默认在本工作簿中查找上季度的状态列或工作表
 ${SETTING_DEFINITIONS.map((d) => `  --${d.option.padEnd(19)}${d.name}：${d.expects}`).join("\n")}
                        以上各项默认取工作簿中“通报设置”工作表的值；命令行选项优先
   --draft              有任务的完成状态为空或无法识别时，仍生成通报草稿（标题标为“（草稿）”）
@@ -66,6 +68,26 @@ function defaultOutput(input: string): string {
   return path.join(parsed.dir, `${parsed.name}-督查通报${outputExtension(input)}`);
 }
 
+/** The previous quarter's workbook (`--previous`), read only; a file that cannot be read is refused naming the option. */
+async function loadPrevious(file: string): Promise<WorkbookGrid> {
+  try {
+    return (await loadWorkbook(file)).read.grid;
+  } catch (e) {
+    if (e instanceof InputError) throw new InputError(`--previous（上季度调度表）：${e.message}`);
+    throw e;
+  }
+}
+
+/** Runs the job; a previous-quarter workbook without a usable table is named by its file. */
+function runWithPrevious<T>(run: () => T, file: string | undefined): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof PreviousWorkbookError && file !== undefined) throw new InputError(`--previous（上季度调度表）：${e.forFile(file)}`);
+    throw e;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -76,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
         output: { type: "string", short: "o" },
         sheet: { type: "string" },
         map: { type: "string" },
+        previous: { type: "string" },
         ...SETTING_OPTIONS,
         ...DOCUMENT_OPTIONS,
         clear: { type: "boolean" },
@@ -125,8 +148,9 @@ async function main(argv: string[]): Promise<number> {
     else process.stdout.write(`已清除 ${removed} 组未完成标记，写入 ${output}\n`);
     return 0;
   }
+  const previous = o.previous === undefined ? undefined : await loadPrevious(o.previous);
   // The output is the input package with only the tool's sheet, styles and highlight added.
-  const { job, edits } = runOnWorkbook(wb, options);
+  const { job, edits } = runWithPrevious(() => runOnWorkbook(wb, { ...options, previous }), o.previous);
   await saveWorkbook(wb, edits, output);
   const written = await writeDocuments(job.notice, documents);
   if (o.json) {

@@ -50,9 +50,9 @@ export class PreviousWorkbookError extends InputError {
     this.name = "PreviousWorkbookError";
   }
 
-  /** The message naming the file (`上季度工作簿 q2.xlsx`). */
+  /** The message naming the file instead (`q2.xlsx（工作表“调度表”）是…`). */
   forFile(file: string): string {
-    return this.problem(`上季度工作簿 ${file} `);
+    return this.problem(file);
   }
 }
 

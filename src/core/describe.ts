@@ -4,11 +4,12 @@
  * The CLI's report and the pane's detection show these lines.
  */
 import { FIELD_LABELS } from "./columns";
+import { previousSourceWords } from "./comparison";
 import { cellAddress, columnLetter } from "./grid";
 import { quarterName } from "./notice/model";
 import type { PeriodChoice } from "./period";
 import type { Analysis } from "./pipeline";
-import { FIELDS } from "./types";
+import { FIELDS, type Comparison, type Period } from "./types";
 
 /** How each surface names its options: the CLI `按 --quarter 3`, the pane `按设置`. */
 export interface OptionWording {
@@ -34,6 +35,25 @@ function periodReason(period: PeriodChoice, option: OptionWording): string {
   }
 }
 
+/**
+ * `对比：二季度（同表二季度列），连续两个季度未完成 2 项，新增未完成 1 项，…`,
+ * or that no previous quarter was found.
+ */
+export function describeComparison(comparison: Comparison | null, period: Period): string {
+  if (comparison === null) return "对比：未找到上季度的完成状态（同表上季度列、上季度工作表），不作季度对比";
+  const { previous } = comparison;
+  const year = previous.year !== null && previous.year !== period.year ? `${previous.year}年` : "";
+  const name = previous.quarter === null ? "上季度" : `${year}${quarterName(previous.quarter)}`;
+  const counts = [
+    `连续两个季度未完成 ${comparison.stillMissed.length} 项`,
+    `新增未完成 ${comparison.newlyMissed.length} 项`,
+    `上季度未完成、本季度已完成或序时推进 ${comparison.resolved.length} 项`,
+    `新增暂不实施 ${comparison.newlySuspended.length} 项`,
+  ];
+  if (comparison.unmatched.length > 0) counts.push(`未能对应 ${comparison.unmatched.length} 项`);
+  return `对比：${name}（${previousSourceWords(comparison)}），${counts.join("，")}`;
+}
+
 /** `季度：三季度（按 --quarter 3）`, `完成状态：三季度状态（I列，按 --quarter 3）`, … */
 export function describeAnalysis(analysis: Analysis, option: OptionWording = SETTING_WORDING): string[] {
   const { table, period, settings, placeSource } = analysis;
@@ -57,6 +77,7 @@ export function describeAnalysis(analysis: Analysis, option: OptionWording = SET
   }
   const skipped = table.columns.filter((c) => c.fields.length > 0 && !Object.values(table.mapping).includes(c.col));
   if (skipped.length > 0) lines.push(`未采用：${skipped.map((c) => `${c.label}（${columnLetter(c.col)}列${c.hidden ? "，隐藏" : ""}）`).join("、")}`);
+  lines.push(describeComparison(analysis.comparison, period));
   lines.push(
     placeSource === "default"
       ? `政府名称：标题使用通用的“${settings.government}”（表格标题中未写地名，可在${option.government}中填写）`

@@ -131,7 +131,8 @@ describe("the previous quarter from another sheet or workbook", () => {
       error = e;
     }
     expect(error).toBeInstanceOf(PreviousWorkbookError);
-    expect((error as PreviousWorkbookError).forFile("q3.xlsx")).toMatch(/^上季度工作簿 q3\.xlsx （工作表“调度表”）是2025年三季度的调度表/);
+    expect((error as PreviousWorkbookError).forFile("q3.xlsx")).toMatch(/^q3\.xlsx（工作表“调度表”）是2025年三季度的调度表，与本次通报的季度相同/);
+    expect((error as Error).message).toMatch(/^上季度工作簿（工作表“调度表”）是/);
   });
 
   it("takes 四季度 of the year before for 一季度 only from a sheet saying so", () => {
