@@ -49,8 +49,9 @@ async function benchCore(): Promise<void> {
   const probe = prepareNotice(grid, options).analysis.table;
 
   console.log("\n## Core: prepareNotice (find, read, check, count, word, plan)");
-  console.log("| rows | median ms | runs | heap MB after | heap bytes/row |");
-  console.log("|---:|---:|---:|---:|---:|");
+  // The fastest run next to the median: on a shared machine the median carries the other jobs' load.
+  console.log("| rows | median ms | fastest ms | runs | heap MB after | heap bytes/row |");
+  console.log("|---:|---:|---:|---:|---:|---:|");
   for (const rows of [99, 10_000, 100_000]) {
     const g = scaledGrid(sheet, probe.firstDataRow, probe.lastDataRow, rows);
     const runs = rows >= 100_000 ? 5 : 15;
@@ -71,7 +72,7 @@ async function benchCore(): Promise<void> {
     const measurable = gc !== undefined && used > 100 * 1024;
     const heap = measurable ? (used / 2 ** 20).toFixed(1) : "< 0.1";
     const perRow = measurable ? String(Math.round(used / rows)) : "—";
-    console.log(`| ${rows} | ${median(times).toFixed(1)} | ${runs} | ${heap} | ${perRow} |`);
+    console.log(`| ${rows} | ${median(times).toFixed(1)} | ${Math.min(...times).toFixed(1)} | ${runs} | ${heap} | ${perRow} |`);
   }
 }
 
