@@ -214,7 +214,8 @@ export function App({ strings, deps }: AppProps) {
           strings.sections.issues,
           analysis && shown ? (
             <>
-              {department !== null && (
+              {/* Narrowed only when there is something to narrow: with no problems at all, the list says so. */}
+              {department !== null && analysis.issues.length > 0 && (
                 <Caption1 as="p" className={styles.note} data-testid="issues-filter-note">
                   {strings.filter.issuesNote(department, shown.issues.length, analysis.issues.length)}
                 </Caption1>
@@ -223,7 +224,7 @@ export function App({ strings, deps }: AppProps) {
                 strings={strings}
                 issues={shown.issues}
                 onSelect={(issue) => void select(issue)}
-                emptyText={department === null ? undefined : strings.filter.noIssues}
+                emptyText={department === null || analysis.issues.length === 0 ? undefined : strings.filter.noIssues}
               />
             </>
           ) : (

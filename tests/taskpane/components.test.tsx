@@ -532,6 +532,11 @@ describe("App on the strict Excel double", () => {
     // 区住建局 missed tasks 45, 50 and 71 then, and 32 too now; 区发改局 resolved task 1-1 and missed task 32 too now.
     const change = (department: string) => view.querySelector(`tr[data-department=${department}]`)?.lastElementChild?.textContent;
     expect([change("区住建局"), change("区发改局")]).toEqual(["+1", "0"]);
+    // With no problem at all, a chosen department's list says just that, with no count of what it hides.
+    await click(byRole(view, "[data-testid=department-table] button", "区住建局"));
+    expect(view.querySelector("[data-testid=issues-filter-note]")).toBeNull();
+    expect(view.querySelector("[data-section=issues]")?.textContent).toContain("未发现问题。");
+    await click(view.querySelector("[data-testid=department-filter]")!);
 
     // Saving the settings form writes every stored value again: the choice stays.
     await click(byRole(view, "button", "修改"));
