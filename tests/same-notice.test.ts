@@ -193,6 +193,25 @@ describe("the two hosts write the same tool sheet with numbers, fills and a char
   });
 });
 
+describe("with the tracking sheet named in 通报设置, the add-in still reads the previous quarter's sheet", () => {
+  it("gives the core the same comparison as the command line's whole read (layout previous-quarter)", async () => {
+    const layout = loadLayouts().find((l) => l.name === "previous-quarter")!;
+    const buffer = Buffer.from((await layoutWorkbook(layout).xlsx.writeBuffer()) as ArrayBuffer);
+    const cli = prepareNotice(await readWorkbookGrid(buffer), { today: TODAY, sheet: "三季度调度表" });
+    expect(cli.analysis.comparison?.previous).toMatchObject({ quarter: 2, source: "sheet" });
+
+    const model = await loadModel(buffer);
+    setSettingsRows(model, [["调度表", "三季度调度表"]]);
+    const installed = installDouble(model);
+    restore = installed.restore;
+    const ctx = installed.excel.context();
+    const office = await generateNotice(ctx as unknown as Excel.RequestContext, TODAY);
+    expect(ctx.syncCount).toBeLessThanOrEqual(3);
+    expect(office.analysis.comparison).toEqual(cli.analysis.comparison);
+    expect(noticeText(office.notice)).toBe(noticeText(cli.notice));
+  });
+});
+
 /**
  * The options a layout run gives on the command line: for the command line,
  * run options; for the add-in, rows of the workbook's 通报设置 sheet (its one
