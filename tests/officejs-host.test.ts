@@ -270,6 +270,21 @@ describe("generateNotice", () => {
     for (const s of ctx.syncs) expect(s.requestBytes).toBeLessThan(4 * 1024 * 1024 + 10_000);
   });
 
+  it("refuses a sheet of the department sheet's name that the tool did not write, before writing anything (also the notice)", async () => {
+    const model = await sampleModel("tracking-2025-q3.xlsx");
+    model.sheets.push({ ...emptySheet("三季度部门情况", "{theirs}"), cells: { A1: { value: "各部门联系人" }, K1: { value: "名单" } } });
+    withSettingsSheet(model, [["调度表", "三季度调度表"]]);
+    const before = JSON.stringify(model);
+    const excel = setUp(model);
+    const { ctx, xl } = ctxOf(excel);
+    const err = await generateNotice(xl, TODAY).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InputError);
+    expect(describeError(err)).toContain("三季度部门情况");
+    // The probe's head held the marker cell: no sync of its own.
+    expect(ctx.syncCount).toBe(2);
+    expect(JSON.stringify(model)).toBe(before);
+  });
+
   it("refuses a sheet of the notice's name that the tool did not write, before writing anything", async () => {
     const model = await sampleModel("tracking-2025-q3.xlsx");
     const own = model.sheets[0]!;
