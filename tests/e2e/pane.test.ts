@@ -22,6 +22,8 @@ const TRACKING = "一季度推进情况";
 const NOTICE = "一季度督查通报";
 /** The README's picture of the pane; refreshed with `UPDATE_DOCS=1 npm run test:e2e`, otherwise kept out of the work tree. */
 const SCREENSHOT = path.join(ROOT, process.env.UPDATE_DOCS ? "docs/taskpane.png" : ".tmp/taskpane.png");
+/** The README's picture of the departments, one chosen; refreshed the same way. */
+const DEPARTMENTS_SCREENSHOT = path.join(ROOT, process.env.UPDATE_DOCS ? "docs/taskpane-departments.png" : ".tmp/taskpane-departments.png");
 const FIRST_LOAD_BUDGET = 250 * 1024;
 
 declare global {
@@ -45,7 +47,19 @@ beforeAll(async () => {
   const other = emptySheet("三季度督查通报", "{sheet-taken}");
   other.cells.A1 = { value: "局务会议纪要" };
   taken.sheets.push(other);
-  server = await startHarness({ models: { ...samples, noTable, taken } });
+  // The 2025 Q3 sample with its 二季度调度表 beside it: task 32 on track then, task 1-1 missed then.
+  const twoQuarters = cloneModel(samples.q3!);
+  const second = cloneModel(twoQuarters.sheets.find((s) => s.name === "三季度调度表")!);
+  second.name = "二季度调度表";
+  second.id = "{second-quarter}";
+  for (const [address, cell] of Object.entries(second.cells)) {
+    if (/^[A-Z]+[123]$/.test(address) && typeof cell.value === "string") cell.value = cell.value.replace("三季度", "二季度").replace("2025年10月", "2025年7月");
+  }
+  second.cells.G43 = { value: "序时推进" };
+  second.cells.G4 = { value: "未完成" };
+  second.cells.H4 = { value: "资金未到位" };
+  twoQuarters.sheets.push(second);
+  server = await startHarness({ models: { ...samples, noTable, taken, twoQuarters } });
   browser = await launchBrowser({ width: 360, height: 900 });
   scratch = mkdtempSync(path.join(tmpdir(), "dctb-e2e-"));
 }, 60_000);
@@ -159,6 +173,38 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     expect(ours.length).toBeGreaterThan(0);
     expect(ours.flatMap((cf) => cf.ranges).length).toBe(5); // five missed tasks
     expect(sheetValues(saved, TRACKING)).toEqual(before);
+    await page.close();
+  });
+
+  it("ranks the departments with their lights against the previous quarter; one chosen by keyboard narrows the missed tasks until its chip clears it", async () => {
+    const page = await openPane({ model: "twoQuarters" });
+    expect(await page.textContent("[data-testid=comparison]")).toBe(
+      "与二季度相比：连续两个季度未完成7项，新增未完成1项，已解决1项，新增暂不实施0项（取自工作表“二季度调度表”）。",
+    );
+    const housing = page.locator("[data-testid=department-table] tr[data-department=区住建局]");
+    expect(await housing.locator("td").allTextContents()).toEqual(["24", "区住建局", "红", "4/12", "58.33%", "+1"]);
+    // Every name keeps at least four characters a line in a 360 px pane.
+    const nameWidth = await housing.locator("button").evaluate((b) => b.getBoundingClientRect().width);
+    expect(nameWidth).toBeGreaterThan(4 * 12);
+
+    await page.click("[data-section=missed] button");
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"));
+    expect(await page.locator("[data-testid=missed-list] li").count()).toBe(8);
+    await housing.locator("button").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=department-filter]");
+    expect(await page.textContent("[data-testid=department-filter]")).toBe("只看：区住建局✕");
+    expect(await page.locator("[data-testid=missed-list] li").evaluateAll((items) => items.map((li) => li.getAttribute("data-task")))).toEqual(["32", "45", "50", "71"]);
+
+    mkdirSync(path.dirname(DEPARTMENTS_SCREENSHOT), { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, document.querySelector("[data-section=departments]")!.getBoundingClientRect().top + window.scrollY - 40));
+    await page.screenshot({ path: DEPARTMENTS_SCREENSHOT });
+
+    await page.locator("[data-testid=department-filter]").focus();
+    await page.keyboard.press("Space");
+    await page.waitForSelector("[data-testid=department-filter]", { state: "detached" });
+    expect(await page.locator("[data-testid=missed-list] li").count()).toBe(8);
+    expect(await harnessErrors(page)).toEqual([]);
     await page.close();
   });
 
