@@ -97,6 +97,8 @@ function fromColumns(sheet: SheetGrid, table: TableLocation, expected: Period, w
   if (!previous || previous.mapping.status === undefined || previous.firstDataRow !== table.firstDataRow) return null;
   if (table.columns.find((c) => c.col === previous.mapping.status)?.period !== quarter) return null;
   const tasks = readTasks(sheet, { ...previous, lastDataRow: table.lastDataRow }, words).tasks;
+  // A column left empty (the ledger kept from this quarter on) is no previous quarter.
+  if (!tasks.some((t) => t.category !== null)) return null;
   return { period: expected, source: "columns", sheet: sheet.name, tasks, sameRows: true };
 }
 
@@ -128,6 +130,7 @@ function fromNamedSheet(sheet: SheetGrid, current: Period, expected: Period, whe
   if (!plain) throw where("中找不到调度表：需要一行表头，至少包含“完成状态”列和“序号”或“重点工作任务”列");
   if (expected.quarter !== null && plain.statusPeriods.includes(expected.quarter) && sameYear(plain.period.year, expected.year)) {
     const table = findTableInSheet(sheet, { quarter: expected.quarter, statusWords: words })!;
+    assertStatuses(sheet, table, where, words);
     return { table, period: { year: plain.period.year ?? expected.year, quarter: expected.quarter } };
   }
   const period: Period = { year: plain.period.year, quarter: plain.period.quarter };
@@ -135,7 +138,13 @@ function fromNamedSheet(sheet: SheetGrid, current: Period, expected: Period, whe
     throw where(`是${periodWord(period)}的调度表，与本次通报的季度相同，不能作为上季度对比；请选择${periodWord(expected) || "上一季度"}的调度表`);
   }
   if (plain.mapping.status === undefined) throw where("中没有可用的完成状态列");
+  assertStatuses(sheet, plain, where, words);
   return { table: plain, period };
+}
+
+/** A previous quarter without a single readable status compares nothing: refused when it was named. */
+function assertStatuses(sheet: SheetGrid, table: TableLocation, where: (problem: string) => InputError, words?: StatusWords): void {
+  if (statusRows(sheet, table, words) === 0) throw where(`的完成状态列（${table.headerLabels.status ?? "完成状态"}）没有可识别的状态，不能作为上季度对比`);
 }
 
 function readFrom(sheet: SheetGrid, table: TableLocation, words?: StatusWords): Task[] {
@@ -168,7 +177,7 @@ function findPrevious(workbook: WorkbookGrid, table: TableLocation, options: Pre
     if (name === table.sheet) {
       const columns = fromColumns(sheet, table, expected, words);
       if (columns) return columns;
-      throw new InputError(`上季度工作表“${name}”就是本季度的调度表，其中没有${periodWord(expected) || "上一季度"}的完成状态列，不能作为上季度对比；请选择上季度的调度表。`);
+      throw new InputError(`上季度工作表“${name}”就是本季度的调度表，其中没有填有${periodWord(expected) || "上一季度"}完成状态的列，不能作为上季度对比；请选择上季度的调度表。`);
     }
     const named = fromNamedSheet(sheet, current, expected, (problem) => new InputError(`上季度工作表“${name}”${problem}。`), words);
     return { period: named.period, source: "sheet", sheet: name, tasks: readFrom(sheet, named.table, words), sameRows: false };

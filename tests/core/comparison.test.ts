@@ -70,6 +70,20 @@ describe("the previous quarter from the ledger's own columns", () => {
     expect(c.resolved).toEqual(["2"]);
   });
 
+  it("takes an empty 二季度 column for no previous quarter, and refuses a named sheet without statuses", () => {
+    const empty = ledger([
+      [1, "任务一", "区发改局", "", "未完成"],
+      [2, "任务二", "区发改局", "", "序时推进"],
+    ]);
+    expect(analyse(book(empty), { today: TODAY }).comparison).toBeNull();
+    expect(() => analyse(book(empty), { today: TODAY, previousSheet: "台账" })).toThrow(/上季度工作表“台账”就是本季度的调度表，其中没有填有2025年二季度完成状态的列/);
+    const blank = trackingSheet([row(1, "任务一", "区发改局", "")], "空状态", "2025年二季度调度表");
+    const current = trackingSheet([row(1, "任务一", "区发改局", "未完成")]);
+    expect(() => analyse(book(current, blank), { today: TODAY, previousSheet: "空状态" })).toThrow(/上季度工作表“空状态”的完成状态列（完成状态）没有可识别的状态/);
+    // Found by its title only when it has statuses: no comparison, no refusal.
+    expect(analyse(book(current, blank), { today: TODAY }).comparison).toBeNull();
+  });
+
   it("is null without any previous quarter at hand (a single quarter's sheet)", () => {
     expect(analyse(book(trackingSheet([row(1, "任务", "区发改局", "未完成")])), { today: TODAY }).comparison).toBeNull();
   });
