@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { InputError, analyse, type CellValue, type Category, type Task } from "../../src/core";
+import { InputError, analyse, composeNotice, noticeText, type CellValue, type Category, type Task } from "../../src/core";
 import { PreviousWorkbookError, compareWithPrevious, previousPeriod } from "../../src/core/comparison";
 import { findTableInSheet } from "../../src/core/table";
 import { CHANGE_CLASSES, changeClass, classifyMatches, matchByNumberAndText, matchByRow, matchingText } from "../../src/core/task-matching";
@@ -247,5 +247,34 @@ describe("the comparison beside the table finder", () => {
     const c = compareWithPrevious(book(s), table, tasks, {})!;
     expect(c.newlyMissed).toEqual(["1", "2"]);
     expect(c.previousTasks.map((t) => t.category)).toEqual([null, "onTrack"]);
+  });
+});
+
+describe("a yearly ledger's comparison end to end (property)", () => {
+  const statusArb = fc.constantFrom("已完成", "序时推进", "未完成", "暂不实施", "待确定");
+  it("classes every task once, by the same row, and the notice states the change the counts give", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(statusArb, statusArb), { minLength: 1, maxLength: 25 }), (pairs) => {
+        const s = ledger(pairs.map(([q2, q3], i) => [i + 1, `任务${i + 1}`, "区发改局", q2, q3]));
+        const a = analyse(book(s), { today: TODAY });
+        const c = a.comparison!;
+        expect(c.previous.source).toBe("columns");
+        const lists = [c.stillMissed, c.newlyMissed, c.resolved, c.newlySuspended, c.unchanged, c.unmatched];
+        expect(lists.flat().sort()).toEqual(a.tasks.map((t) => t.id).sort());
+        expect(c.unmatched).toEqual([]);
+        const before = (id: string) => pairs[Number(id) - 1]![0];
+        expect(c.stillMissed.length + c.newlyMissed.length).toBe(a.statistics.counts.missed);
+        for (const id of c.stillMissed) expect(before(id)).toBe("未完成");
+        for (const id of c.newlyMissed) expect(before(id)).not.toBe("未完成");
+        for (const id of c.resolved) expect(before(id)).toBe("未完成");
+        const missedBefore = pairs.filter(([q2]) => q2 === "未完成").length;
+        const change = a.statistics.counts.missed - missedBefore;
+        const notice = noticeText(composeNotice(a, { today: TODAY }));
+        const sentence = change > 0 ? `未完成任务较二季度增加${change}项。` : change < 0 ? `未完成任务较二季度减少${-change}项。` : "未完成任务与二季度持平。";
+        expect(notice).toContain(sentence);
+        expect(notice.includes("连续两个季度未完成")).toBe(c.stillMissed.length > 0);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
