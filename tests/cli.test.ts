@@ -4,7 +4,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { departmentLine, humanReport } from "../src/cli/report";
+import { prepareNotice } from "../src/core";
 import { cli, type CliResult } from "./helpers/cli";
+import { GOLDEN_SETTINGS, sampleGrid } from "./helpers/sample";
 
 const SAMPLE = "samples/tracking-2025-q3.xlsx";
 const VARIANT = "samples/tracking-variant.xlsx";
@@ -61,6 +64,13 @@ describe("command line on the bundled sample", () => {
     expect(doc.departments[0]).toEqual({ name: "区城管局", total: 4, counts: { completed: 1, onTrack: 3, missed: 0, suspended: 0, pending: 0 }, share: "100.00", light: "green", rank: 1, missedChange: null });
     expect(doc.departments[23]).toEqual({ name: "区住建局", total: 12, counts: { completed: 0, onTrack: 7, missed: 4, suspended: 1, pending: 0 }, share: "58.33", light: "red", rank: 24, missedChange: null });
     expect(doc.departments.map((d: { rank: number }) => d.rank).slice(15, 22)).toEqual([1, 1, 18, 19, 20, 20, 22]);
+  });
+
+  it("tells in its report the lights and the department sheet written", async () => {
+    const job = prepareNotice(await sampleGrid(SAMPLE), { today: "2025-10-29", settings: GOLDEN_SETTINGS });
+    const line = "部门情况：24 个牵头部门，红灯 6 个、黄灯 0 个、绿灯 18 个，已写入工作表“三季度部门情况”。";
+    expect(departmentLine(job)).toBe(line);
+    expect(humanReport(job, out).split("\n")).toContain(line);
   });
 
   it("never writes the input file", () => {
