@@ -86,7 +86,7 @@ describe("command line on the bundled sample", () => {
       expect(copy, ws.name).toBeDefined();
       expect(cells(copy, true)).toEqual(cells(ws, true));
     }
-    expect(output.worksheets.map((w) => w.name)).toEqual([...input.worksheets.map((w) => w.name), "三季度督查通报"]);
+    expect(output.worksheets.map((w) => w.name)).toEqual([...input.worksheets.map((w) => w.name), "三季度督查通报", "三季度部门情况"]);
   });
 
   it("adds one highlight over the eight missed rows and keeps the department's own rule", async () => {
