@@ -6,8 +6,7 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { IncompleteStatusError, InputError, SETTING_DEFINITIONS, isoDate, noticeText, parseMapping, summarise, type NoticeSettings, type RunOptions, type WorkbookGrid } from "../core";
-import { PreviousWorkbookError } from "../core/comparison";
+import { IncompleteStatusError, InputError, PreviousWorkbookError, SETTING_DEFINITIONS, isoDate, noticeText, parseMapping, summarise, type NoticeSettings, type RunOptions, type WorkbookGrid } from "../core";
 import { checkOutput, clearOnWorkbook, loadWorkbook, outputExtension, runOnWorkbook, saveWorkbook } from "../hosts/xlsx-package";
 import { humanReport } from "./report";
 import { DOCUMENT_OPTIONS, DOCUMENT_USAGE, checkDocumentTargets, documentReport, writeDocuments } from "./documents";

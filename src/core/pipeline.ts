@@ -244,6 +244,11 @@ export function prepareNotice(workbook: WorkbookGrid, options: RunOptions): Noti
   };
 }
 
+/** The sheets the tool writes for a job, in the order they stand in the workbook: the notice, then the departments. */
+export function toolSheets(job: NoticeJob): SheetPlan[] {
+  return [job.noticeSheet, job.departmentSheet];
+}
+
 /**
  * The notice (with its 督办单) of an analysis, refused as prepareNotice
  * refuses it: no countable task, or statuses missing without a draft asked
@@ -282,6 +287,7 @@ export interface JobSummary {
   readonly tasks: { readonly all: string[]; readonly missed: string[]; readonly suspended: string[]; readonly pending: string[] };
   readonly issues: { readonly code: string; readonly severity: string; readonly cell: string | null; readonly message: string }[];
   readonly noticeSheet: string;
+  readonly departmentSheet: string;
   /** The department view in rank order. */
   readonly departments: { readonly name: string; readonly total: number; readonly counts: Record<Category, number>; readonly share: string; readonly light: string; readonly rank: number; readonly missedChange: number | null }[];
   /** Against the previous quarter; null when it is not at hand. */
@@ -313,6 +319,7 @@ export function summarise(job: NoticeJob): JobSummary {
     tasks: { all: analysis.tasks.map((t) => t.id), missed: ids("missed"), suspended: ids("suspended"), pending: ids("pending") },
     issues: analysis.issues.map((i) => ({ code: i.code, severity: i.severity, cell: i.cell, message: i.message })),
     noticeSheet: job.noticeSheet.name,
+    departmentSheet: job.departmentSheet.name,
     departments: analysis.departments.map((d) => ({ ...d, counts: { ...d.counts } })),
     comparison: comparisonSummary(analysis.comparison),
   };

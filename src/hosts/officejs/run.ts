@@ -39,6 +39,7 @@ import {
   prepareNotice,
   sheetNameTaken,
   sheetProtected,
+  toolSheets,
   type Analysis,
   type HighlightPlan,
   type NoticeJob,
@@ -211,10 +212,6 @@ async function readPlanWrite<T>(context: Excel.RequestContext, today: string, ev
   return writes.result;
 }
 
-/** The sheets a job writes, in the order they are added (the first one shown). */
-export function toolSheets(job: NoticeJob): SheetPlan[] {
-  return [job.noticeSheet, job.departmentSheet];
-}
 
 /** How a notice is written: `draft` writes it although some statuses are missing. */
 export interface NoticeOptions {

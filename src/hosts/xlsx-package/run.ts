@@ -1,5 +1,5 @@
 /** The one-click job on a workbook package: analyse, then the highlight and the notice as edits of the package. */
-import { HIGHLIGHT_MARKER, prepareNotice, type NoticeJob, type RunOptions, type SheetPlan } from "../../core";
+import { HIGHLIGHT_MARKER, prepareNotice, toolSheets, type NoticeJob, type RunOptions } from "../../core";
 import type { LoadedWorkbook } from "./files";
 import { clearEdits, planEdits, type PackageEdits } from "./write";
 
@@ -9,10 +9,6 @@ export interface WorkbookRun {
   readonly edits: PackageEdits;
 }
 
-/** The sheets a job writes, in the order they are added. */
-export function toolSheets(job: NoticeJob): SheetPlan[] {
-  return [job.noticeSheet, job.departmentSheet];
-}
 
 /** Runs the job on the workbook's grid and turns its plans into edits; a sheet of a tool sheet's name that the tool did not write is refused here, before anything is written. */
 export function runOnWorkbook(book: LoadedWorkbook, options: RunOptions): WorkbookRun {
