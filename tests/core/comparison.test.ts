@@ -6,6 +6,7 @@ import { findTableInSheet } from "../../src/core/table";
 import { CHANGE_CLASSES, changeClass, classifyMatches, matchByNumberAndText, matchByRow, matchingText } from "../../src/core/task-matching";
 import { book, row, sheet, trackingSheet } from "../helpers/grid";
 import { CATEGORIES } from "../../src/core/types";
+import { makeTask } from "../helpers/task";
 
 const TODAY = "2025-10-20";
 
@@ -162,24 +163,7 @@ describe("the previous quarter from another sheet or workbook", () => {
 });
 
 function task(id: number, category: Category | null, text = `任务${id}`, row = id): Task {
-  return {
-    id: String(id),
-    number: id,
-    subItem: null,
-    label: `第${id}项`,
-    row,
-    text,
-    leads: ["区发改局"],
-    leadText: "区发改局",
-    section: null,
-    target: "",
-    targetKind: "quarter",
-    progress: "",
-    statusText: "",
-    category,
-    reason: "",
-    nextSteps: "",
-  };
+  return makeTask(id, category, { text, row });
 }
 
 describe("matching and classes", () => {

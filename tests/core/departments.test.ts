@@ -1,26 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { CATEGORIES, LIGHT_CONDITION_NAMES, LIGHT_RULES, NO_LEAD, departmentView, lightOf, lightRuleText, type Category, type DepartmentRow, type Task } from "../../src/core";
+import { makeTask } from "../helpers/task";
 
 function task(id: number, category: Category | null, leads: string[], reason = ""): Task {
-  return {
-    id: String(id),
-    number: id,
-    subItem: null,
-    label: `第${id}项`,
-    row: id,
-    text: `任务${id}`,
-    leads,
-    leadText: leads.join("、"),
-    section: null,
-    target: "",
-    targetKind: "quarter",
-    progress: "",
-    statusText: "",
-    category,
-    reason,
-    nextSteps: "",
-  };
+  return makeTask(id, category, { leads, reason });
 }
 
 /** `good/total` compared exactly: positive when a is better. */

@@ -2,26 +2,10 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { roundedShares, computeStatistics } from "../../src/core/statistics";
 import type { Category, Task } from "../../src/core";
+import { makeTask } from "../helpers/task";
 
 function task(id: number, category: Category | null, leads: string[] = ["区发改局"]): Task {
-  return {
-    id: String(id),
-    number: id,
-    subItem: null,
-    label: `第${id}项`,
-    row: id,
-    text: "任务",
-    leads,
-    leadText: leads.join("、"),
-    section: null,
-    target: "",
-    targetKind: "quarter",
-    progress: "",
-    statusText: "",
-    category,
-    reason: "",
-    nextSteps: "",
-  };
+  return makeTask(id, category, { leads, text: "任务" });
 }
 
 describe("statistics", () => {
