@@ -288,10 +288,24 @@ export function statusRows(sheet: SheetGrid, t: TableLocation, words?: StatusWor
 }
 
 /**
+ * The year that tables without one are taken to be of while choosing among
+ * them: the year the others state most (the latest of equals), 0 when none
+ * states a year (then quarters alone decide).
+ */
+function mostStatedYear(years: readonly (number | null)[]): number {
+  const counts = new Map<number, number>();
+  for (const y of years) if (y !== null) counts.set(y, (counts.get(y) ?? 0) + 1);
+  let best = 0;
+  for (const [y, n] of counts) if (n > (counts.get(best) ?? 0) || (n === counts.get(best) && y > best)) best = y;
+  return best;
+}
+
+/**
  * The tracking table of a workbook. With the quarter given, only tables that
  * can speak for that quarter compete. Otherwise, where sheets state different
- * quarters (`二季度调度表`, `三季度调度表`), the latest quarter whose sheet
- * has statuses wins; among the rest, the sheet with the most rows of status
+ * periods (`二季度调度表`, `三季度调度表`; `2023年四季度`, `2024年一季度`),
+ * the latest (year, quarter) whose sheet has statuses wins, a sheet stating
+ * no year being of the year the others state most; among the rest, the sheet with the most rows of status
  * words (a summary sheet with a 状态 column but few rows loses), then the one
  * that maps the most columns, then the first.
  */
@@ -311,10 +325,12 @@ export function findTable(workbook: WorkbookGrid, options: FindOptions = {}): Ta
   } else {
     const most = Math.max(...found.map((f) => f.rows));
     const dated = found.filter((f) => f.table.period.quarter !== null && f.rows > 0 && f.rows * 2 >= most);
-    const quarters = new Set(dated.map((f) => f.table.period.quarter));
-    if (quarters.size > 1) {
-      const latest = Math.max(...dated.map((f) => f.table.period.quarter!));
-      pool = dated.filter((f) => f.table.period.quarter === latest);
+    const assumedYear = mostStatedYear(dated.map((f) => f.table.period.year));
+    const order = (f: (typeof dated)[number]) => (f.table.period.year ?? assumedYear) * 4 + f.table.period.quarter!;
+    const periods = new Set(dated.map(order));
+    if (periods.size > 1) {
+      const latest = Math.max(...periods);
+      pool = dated.filter((f) => order(f) === latest);
     }
   }
   let best = pool[0]!;
