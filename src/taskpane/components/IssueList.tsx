@@ -3,32 +3,20 @@ import { Badge, Caption1, createFocusOutlineStyle, makeStyles, mergeClasses, tok
 import type { Issue, Severity } from "../../core";
 import { issueLocation, issueTarget, severityCounts, sortIssues } from "../format";
 import type { Strings } from "../i18n";
+import { CLICKABLE, ITEM, LIST } from "./list-styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: LIST,
   item: {
+    ...ITEM,
     display: "grid",
     gridTemplateColumns: "auto 1fr",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
     alignItems: "start",
-    width: "100%",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    textAlign: "left",
-    fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
   },
-  clickable: {
-    cursor: "pointer",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
-  },
+  clickable: CLICKABLE,
   focus: createFocusOutlineStyle(),
   cell: { fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyMonospace },
   message: { gridColumn: "1 / -1", overflowWrap: "anywhere" },
