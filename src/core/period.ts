@@ -64,11 +64,29 @@ export function parseQuarter(text: string): number | null {
   return found && found.quarter !== PREVIOUS_PERIOD ? found.quarter : null;
 }
 
-/** Year from text such as 2025年 or a bare 2025; null when none. */
+const CHINESE_DIGITS = "〇一二三四五六七八九";
+
+/** A quarter's words right after a short year: `24年一季度`, `24年Q1`, `25年1-9月`, `24年上半年`. */
+const PERIOD_AFTER_SHORT_YEAR = /^\s*(?:第?[一二三四1-4]\s*季度|Q[1-4]|前[一二三四1-4]\s*季度|[1一]\s*[至到~\-—－]|[上下]半年)/i;
+
+/**
+ * Year from text such as 2025年, a bare 2025, 二〇二五年, or 25年 written
+ * with a period (25年三季度, 25年Q3; two digits alone are no year: 近10年);
+ * null when none.
+ */
 export function parseYear(text: string): number | null {
   const t = toHalfWidth(text);
   const m = /(20\d{2}|19\d{2})\s*年/.exec(t) ?? /(?<!\d)(20\d{2})(?!\d)/.exec(t);
-  return m ? Number(m[1]) : null;
+  if (m) return Number(m[1]);
+  const chinese = /([〇零一二三四五六七八九]{4})\s*年/.exec(t);
+  if (chinese) {
+    const year = Number([...chinese[1]!].map((c) => CHINESE_DIGITS.indexOf(c === "零" ? "〇" : c)).join(""));
+    if (year >= 1900 && year < 2100) return year;
+  }
+  for (const short of t.matchAll(/(?<!\d)(\d{2})\s*年/g)) {
+    if (PERIOD_AFTER_SHORT_YEAR.test(t.slice(short.index + short[0].length))) return 2000 + Number(short[1]);
+  }
+  return null;
 }
 
 /** Where the period in effect came from. */

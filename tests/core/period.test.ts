@@ -37,6 +37,13 @@ describe("periods as offices write them", () => {
   it("reads years", () => {
     expect([parseYear("2025年三季度"), parseYear("台账2024"), parseYear("无")]).toEqual([2025, 2024, null]);
   });
+
+  it("reads a year written short with the period words (24年一季度, 24年Q1) or in Chinese numerals", () => {
+    expect([parseYear("24年一季度"), parseYear("23年第四季度调度表"), parseYear("２４年Ｑ１"), parseYear("25年1-9月")]).toEqual([2024, 2023, 2024, 2025]);
+    expect([parseYear("二〇二四年一季度"), parseYear("二零二三年重点工作")]).toEqual([2024, 2023]);
+    // Two digits before 年 are a year only next to a period word: 近10年, 15年以上 are not.
+    expect([parseYear("近10年一般任务"), parseYear("15年以上"), parseYear("三季度")]).toEqual([null, null, null]);
+  });
 });
 
 const LEDGER_HEADER = ["序号", "重点工作任务", "牵头部门", "一季度进展", "一季度状态", "二季度进展", "二季度状态", "三季度进展", "三季度状态"];

@@ -74,3 +74,13 @@ describe("choosing the tracking sheet by year and quarter", () => {
     expect(result.comparison!.resolved).toEqual(["1"]);
   });
 });
+
+describe("choosing by short years in sheet names", () => {
+  it("takes 24年一季度 over 23年四季度", () => {
+    const q4 = quarterSheet("23年四季度", "重点工作调度表");
+    const q1 = quarterSheet("24年一季度", "重点工作调度表");
+    const t = findTable(book(q4, q1))!;
+    expect(t.sheet).toBe("24年一季度");
+    expect(t.period).toMatchObject({ year: 2024, quarter: 1 });
+  });
+});
