@@ -82,5 +82,9 @@ describe("choosing by short years in sheet names", () => {
     const t = findTable(book(q4, q1))!;
     expect(t.sheet).toBe("24年一季度");
     expect(t.period).toMatchObject({ year: 2024, quarter: 1 });
+    expect(analyse(book(q4, q1), { today: TODAY }).comparison!.previous).toMatchObject({ year: 2023, quarter: 4, sheet: "23年四季度" });
+    // A 24年四季度 sheet is not 24年一季度's previous quarter.
+    const laterQ4 = quarterSheet("24年四季度", "重点工作调度表");
+    expect(analyse(book(laterQ4, q1), { today: TODAY, sheet: "24年一季度" }).comparison).toBeNull();
   });
 });
