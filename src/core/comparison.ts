@@ -190,11 +190,29 @@ function findPrevious(workbook: WorkbookGrid, table: TableLocation, options: Pre
   return null;
 }
 
+/**
+ * Whether the previous quarter holds the same list of tasks: at least half
+ * of this quarter's tasks match one of its tasks. A sheet or file named for
+ * the previous quarter that holds another list is refused; one found by
+ * itself is no previous quarter.
+ */
+function sameTaskList(matches: readonly TaskMatch[]): boolean {
+  return matches.filter((m) => m.previous !== null).length * 2 >= matches.length;
+}
+
 /** The comparison with the previous quarter, or null when its statuses are nowhere at hand. */
 export function compareWithPrevious(workbook: WorkbookGrid, table: TableLocation, tasks: readonly Task[], options: PreviousOptions): Comparison | null {
   const found = findPrevious(workbook, table, options);
   if (!found) return null;
   const matches: TaskMatch[] = found.sameRows ? matchByRow(tasks, found.tasks) : matchByNumberAndText(tasks, found.tasks);
+  if (!found.sameRows && !sameTaskList(matches)) {
+    // Another list of tasks: whole-quarter changes would compare unlike with unlike.
+    const matched = matches.filter((m) => m.previous !== null).length;
+    const problem = `与本季度的任务对不上（${tasks.length}项任务中只有${matched}项能按序号和任务内容对应），不能作为上季度对比；请选择同一批重点工作任务的上季度调度表`;
+    if (found.source === "file") throw new PreviousWorkbookError((file) => `${file}（工作表“${found.sheet}”）${problem}。`);
+    if (options.previousSheet !== undefined) throw new InputError(`上季度工作表“${found.sheet}”${problem}。`);
+    return null;
+  }
   const lists = classifyMatches(matches);
   return {
     previous: { year: found.period.year, quarter: found.period.quarter, source: found.source, sheet: found.sheet },

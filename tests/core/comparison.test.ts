@@ -121,7 +121,7 @@ describe("the previous quarter from another sheet or workbook", () => {
   });
 
   it("takes a named sheet before the ledger's columns", () => {
-    const c = analyse(book(current, q2Sheet([row(1, "任务一", "区发改局", "序时推进")], "旧表")), { today: TODAY, previousSheet: "旧表" }).comparison!;
+    const c = analyse(book(current, q2Sheet([row(1, "任务一", "区发改局", "序时推进"), row(3, "任务三", "区发改局", "序时推进")], "旧表")), { today: TODAY, previousSheet: "旧表" }).comparison!;
     expect(c.previous.source).toBe("sheet");
     expect(c.previous.sheet).toBe("旧表");
     expect(c.newlyMissed).toEqual(["1"]);
@@ -148,6 +148,24 @@ describe("the previous quarter from another sheet or workbook", () => {
     expect(error).toBeInstanceOf(PreviousWorkbookError);
     expect((error as PreviousWorkbookError).forFile("q3.xlsx")).toMatch(/^q3\.xlsx（工作表“调度表”）是2025年三季度的调度表，与本次通报的季度相同/);
     expect((error as Error).message).toMatch(/^上季度工作簿（工作表“调度表”）是/);
+  });
+
+  it("takes a previous quarter with another list of tasks (fewer than half matching) for none when found by itself, and refuses it when named", () => {
+    const other = q2Sheet([row(1, "另一项任务", "区发改局", "未完成"), row(2, "又一项任务", "区发改局", "未完成"), row(3, "任务三", "区发改局", "未完成")]);
+    expect(analyse(book(current, other), { today: TODAY }).comparison).toBeNull();
+    expect(() => analyse(book(current, other), { today: TODAY, previousSheet: "二季度调度表" })).toThrow(
+      /上季度工作表“二季度调度表”与本季度的任务对不上（4项任务中只有1项能按序号和任务内容对应）/,
+    );
+    let error: unknown;
+    try {
+      analyse(book(current), { today: TODAY, previous: book(other) });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PreviousWorkbookError);
+    expect((error as PreviousWorkbookError).forFile("q2.xlsx")).toMatch(/^q2\.xlsx（工作表“二季度调度表”）与本季度的任务对不上/);
+    // Half the tasks matching is the same list (the case above: 2 of 4).
+    expect(analyse(book(current, previous), { today: TODAY }).comparison).not.toBeNull();
   });
 
   it("takes 四季度 of the year before for 一季度 only from a sheet saying so", () => {
