@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { departmentLine, humanReport } from "../src/cli/report";
-import { prepareNotice } from "../src/core";
+import { humanReport } from "../src/cli/report";
+import { departmentsWritten, prepareNotice } from "../src/core";
 import { cli, type CliResult } from "./helpers/cli";
 import { GOLDEN_SETTINGS, sampleGrid } from "./helpers/sample";
 
@@ -66,11 +66,14 @@ describe("command line on the bundled sample", () => {
     expect(doc.departments.map((d: { rank: number }) => d.rank).slice(15, 22)).toEqual([1, 1, 18, 19, 20, 20, 22]);
   });
 
-  it("tells in its report the lights and the department sheet written", async () => {
+  it("tells in its report the lights and the department sheet written, in the words the pane and the ribbon use", async () => {
     const job = prepareNotice(await sampleGrid(SAMPLE), { today: "2025-10-29", settings: GOLDEN_SETTINGS });
-    const line = "部门情况：24 个牵头部门，红灯 6 个、黄灯 0 个、绿灯 18 个，已写入工作表“三季度部门情况”。";
-    expect(departmentLine(job)).toBe(line);
+    const line = "部门情况：24个牵头部门，红灯6个、黄灯0个、绿灯18个，已写入工作表“三季度部门情况”。";
+    expect(departmentsWritten(job.departmentSheet.name, job.analysis.departments)).toBe(line);
     expect(humanReport(job, out).split("\n")).toContain(line);
+    expect(departmentsWritten(job.departmentSheet.name, job.analysis.departments, "en-US")).toBe(
+      "Departments: 24 lead departments (6 red, 0 yellow, 18 green), written to sheet “三季度部门情况”.",
+    );
   });
 
   it("never writes the input file", () => {

@@ -1,19 +1,10 @@
 /** The command line's human-readable summary of a job. */
-import { LIGHT_WORDS, categorySummary, describeAnalysis, generatedHeadline, noticeWritten, problemCounts, type Light, type NoticeJob, type OptionWording } from "../core";
+import { categorySummary, departmentsWritten, describeAnalysis, generatedHeadline, noticeWritten, problemCounts, type NoticeJob, type OptionWording } from "../core";
 
 const SEVERITY_LABELS = { error: "错误", warning: "警告", info: "提示" } as const;
 
 /** The CLI names its own options where the report says why. */
 export const CLI_WORDING: OptionWording = { quarter: (q) => `按 --quarter ${q}`, government: " --government 选项" };
-
-const LIGHTS: readonly Light[] = ["red", "yellow", "green"];
-
-/** `部门情况：48 个牵头部门，红灯 5 个、黄灯 3 个、绿灯 40 个，已写入工作表“三季度部门情况”。` */
-export function departmentLine(job: NoticeJob): string {
-  const { departments } = job.analysis;
-  const lights = LIGHTS.map((l) => `${LIGHT_WORDS[l]}灯 ${departments.filter((d) => d.light === l).length} 个`).join("、");
-  return `部门情况：${departments.length} 个牵头部门，${lights}，已写入工作表“${job.departmentSheet.name}”。`;
-}
 
 export function humanReport(job: NoticeJob, output: string): string {
   const { statistics, issues, tasks } = job.analysis;
@@ -30,6 +21,6 @@ export function humanReport(job: NoticeJob, output: string): string {
   // The shared wording of the result (src/core/results.ts); the draft line above already says what a draft leaves out.
   lines.push(generatedHeadline(problemCounts(issues)));
   lines.push(noticeWritten({ sheet: job.noticeSheet.name, tasks: tasks.length, missed: missed.length, uncounted: 0, file: output }));
-  lines.push(departmentLine(job));
+  lines.push(departmentsWritten(job.departmentSheet.name, job.analysis.departments));
   return lines.join("\n") + "\n";
 }

@@ -1,5 +1,5 @@
 /** What the ribbon command tells the user: the result of a run, or what blocked it, in the shared wording (src/core/results.ts). Pure. */
-import { categoryLine, incompleteStatusesEnglish, noticeTitle, noticeWritten, nothingToMark, problemCounts, type IncompleteStatusError, type Locale, type NoticeJob } from "../core";
+import { categoryLine, departmentsWritten, incompleteStatusesEnglish, noticeTitle, noticeWritten, nothingToMark, problemCounts, type IncompleteStatusError, type Locale, type NoticeJob } from "../core";
 import type { CommandResult } from "./result-query";
 
 /**
@@ -13,7 +13,9 @@ export function successResult(job: NoticeJob, locale: Locale = "zh-CN"): Command
   const uncounted = tasks.length - statistics.total;
   const problems = problemCounts(issues);
   const en = locale === "en-US";
-  const lines = [noticeWritten({ sheet: job.noticeSheet.name, tasks: tasks.length, missed: missed.length, uncounted }, locale), `${categoryLine(statistics, locale)}${en ? "." : "。"}`];
+  const lines = [noticeWritten({ sheet: job.noticeSheet.name, tasks: tasks.length, missed: missed.length, uncounted }, locale), `${categoryLine(statistics, locale)}${en ? "." : "。"}`,
+    departmentsWritten(job.departmentSheet.name, job.analysis.departments, locale),
+  ];
   if (problems.errors + problems.warnings > 0) lines.push(en ? "Open the task pane to see the check results." : "请打开“督查通报助手”任务窗格查看检查结果。");
   if (missed.length === 0) lines.push(nothingToMark(locale));
   else lines.push(en ? `Missed: ${missed.join(", ")}.` : `已标记未完成任务${missed.length}项：${missed.join("、")}。`);

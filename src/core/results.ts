@@ -7,8 +7,9 @@
  *
  * Chinese text carries no Western spaces (`共99项任务`, `第3、4行`).
  */
+import { LIGHT_WORDS } from "./departments";
 import { CATEGORY_ENGLISH, CATEGORY_LABELS } from "./labels";
-import { CATEGORIES, type Severity, type Statistics } from "./types";
+import { CATEGORIES, type Light, type Severity, type Statistics } from "./types";
 
 export type Locale = "zh-CN" | "en-US";
 
@@ -92,6 +93,20 @@ export function noticeWritten(facts: NoticeFacts, locale: Locale = "zh-CN"): str
   }
   const where = file === undefined ? `已写入工作表“${sheet}”` : `已写入 ${file}：工作表“${sheet}”`;
   return `${where}${uncounted > 0 ? "（草稿）" : ""}：共${tasks}项任务，标记未完成${missed}项。${uncountedText(uncounted, locale)}`;
+}
+
+const LIGHTS: readonly Light[] = ["red", "yellow", "green"];
+const LIGHT_ENGLISH: Record<Light, string> = { red: "red", yellow: "yellow", green: "green" };
+
+/** `部门情况：24个牵头部门，红灯6个、黄灯0个、绿灯18个，已写入工作表“三季度部门情况”。` */
+export function departmentsWritten(sheet: string, departments: readonly { readonly light: Light }[], locale: Locale = "zh-CN"): string {
+  const count = (l: Light) => departments.filter((d) => d.light === l).length;
+  if (locale === "en-US") {
+    const lights = LIGHTS.map((l) => `${count(l)} ${LIGHT_ENGLISH[l]}`).join(", ");
+    return `Departments: ${plural(departments.length, "lead department")} (${lights}), written to sheet “${sheet}”.`;
+  }
+  const lights = LIGHTS.map((l) => `${LIGHT_WORDS[l]}灯${count(l)}个`).join("、");
+  return `部门情况：${departments.length}个牵头部门，${lights}，已写入工作表“${sheet}”。`;
 }
 
 /** The title of a written notice: `督查通报已生成，仍有1个警告`, `督查通报草稿已生成`. */

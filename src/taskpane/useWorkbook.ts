@@ -6,7 +6,7 @@
  * (describeError).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { IncompleteStatusError, composeNotice, incompleteStatusesEnglish, problemCounts, type Analysis, type Issue, type NoticeJob, type SettingsValues } from "../core";
+import { IncompleteStatusError, composeNotice, departmentsWritten, incompleteStatusesEnglish, problemCounts, type Analysis, type Issue, type NoticeJob, type SettingsValues } from "../core";
 import { NO_STORED_SETTINGS, describeError, detectFeatures, type ExcelFeatures, type ProgressStep, type RunEvents, type StoredSettings } from "../hosts/officejs";
 import * as actions from "./actions";
 import { saveFile, type SaveEnvironment } from "./deliver";
@@ -157,7 +157,10 @@ export function useWorkbook(strings: Strings, deps: WorkbookDeps = {}): Workbook
       return {
         kind: p.errors + p.warnings > 0 || left > 0 ? "warning" : "success",
         title: strings.results.generatedTitle(p),
-        text: strings.results.generated({ sheet: job.noticeSheet.name, tasks: analysis.tasks.length, missed, uncounted: left }),
+        text: [
+          strings.results.generated({ sheet: job.noticeSheet.name, tasks: analysis.tasks.length, missed, uncounted: left }),
+          departmentsWritten(job.departmentSheet.name, analysis.departments, strings.locale),
+        ].join(strings.locale === "en-US" ? " " : ""),
       };
     },
     [strings],

@@ -147,7 +147,9 @@ describe("task pane in headless Chromium", { timeout: 90_000 }, () => {
     // Written, and the sample's one warning (G18) is still there: said so, in the warning colour.
     await page.waitForSelector("[data-message-kind=warning]", { timeout: 20_000 });
     expect(await page.textContent("[data-testid=message-title]")).toBe("已生成，仍有1个警告");
-    expect(await page.textContent("[data-testid=message-text]")).toBe(`已写入工作表“${NOTICE}”：共20项任务，标记未完成5项。`);
+    expect(await page.textContent("[data-testid=message-text]")).toBe(
+      `已写入工作表“${NOTICE}”：共20项任务，标记未完成5项。部门情况：14个牵头部门，红灯5个、黄灯0个、绿灯9个，已写入工作表“一季度部门情况”。`,
+    );
     expect(await page.evaluate(() => window.__harness.model().activeSheet)).toBe(NOTICE);
     expect((await page.evaluate(() => window.__harness.excel!.syncCount)) - syncsBefore).toBeLessThanOrEqual(3);
     // The sheet list has the new sheet.

@@ -371,7 +371,7 @@ describe("App on the strict Excel double", () => {
     await click(byRole(view, "button", "生成草稿"));
     await waitFor(() => expect(view.querySelector("[data-message-kind=warning]")).not.toBeNull());
     expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe(
-      "已写入工作表“一季度督查通报”（草稿）：共20项任务，标记未完成5项。1项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。",
+      "已写入工作表“一季度督查通报”（草稿）：共20项任务，标记未完成5项。1项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。部门情况：14个牵头部门，红灯5个、黄灯0个、绿灯9个，已写入工作表“一季度部门情况”。",
     );
     expect(view.querySelector("[data-testid=message-title]")?.textContent).toMatch(/^已生成，仍有1个错误/);
     const notice = excel.model.sheets.find((s) => s.name === "一季度督查通报")!;
@@ -428,7 +428,9 @@ describe("App on the strict Excel double", () => {
     await waitFor(() => expect(view.querySelector("[data-message-kind]")).not.toBeNull());
     expect(view.querySelector("[data-message-kind]")?.getAttribute("data-message-kind")).toBe("warning");
     expect(view.querySelector("[data-testid=message-title]")?.textContent).toBe("已生成，仍有1个警告");
-    expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe("已写入工作表“一季度督查通报”：共20项任务，标记未完成5项。");
+    expect(view.querySelector("[data-testid=message-text]")?.textContent).toBe(
+      "已写入工作表“一季度督查通报”：共20项任务，标记未完成5项。部门情况：14个牵头部门，红灯5个、黄灯0个、绿灯9个，已写入工作表“一季度部门情况”。",
+    );
   });
 
   it("narrows the problems and the missed tasks to a chosen department until its chip is clicked", async () => {

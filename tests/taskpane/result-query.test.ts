@@ -13,8 +13,9 @@ describe("ribbon command result", () => {
     expect(result.title).toBe("督查通报已生成");
     expect(result.lines[0]).toBe("已写入工作表“三季度督查通报”：共99项任务，标记未完成8项。");
     expect(result.lines[1]).toBe("已完成2项（2.02%），序时推进86项（86.87%），未完成8项（8.08%），暂不实施2项（2.02%），待确定1项（1.01%）。");
-    expect(result.lines[2]).toBe("已标记未完成任务8项：第30项、第32项、第45项、第48项、第50项、第71项、第78项、第90项。");
-    expect(result.lines).toHaveLength(3); // no problems in the sample
+    expect(result.lines[2]).toBe("部门情况：24个牵头部门，红灯6个、黄灯0个、绿灯18个，已写入工作表“三季度部门情况”。");
+    expect(result.lines[3]).toBe("已标记未完成任务8项：第30项、第32项、第45项、第48项、第50项、第71项、第78项、第90项。");
+    expect(result.lines).toHaveLength(4); // no problems in the sample
   });
 
   it("warns when tasks were left out of the counts, and lists the missed tasks last", () => {
@@ -34,8 +35,9 @@ describe("ribbon command result", () => {
     expect(result.title).toBe("督查通报草稿已生成");
     expect(result.lines[0]).toBe("已写入工作表“三季度督查通报”（草稿）：共4项任务，标记未完成1项。2项任务的完成状态为空或无法识别，未计入统计；补填后请重新生成。");
     expect(result.lines[1]).toBe("已完成1项（50.00%），序时推进0项（0.00%），未完成1项（50.00%），暂不实施0项（0.00%），待确定0项（0.00%）。");
-    expect(result.lines[2]).toBe("请打开“督查通报助手”任务窗格查看检查结果。");
-    expect(result.lines[3]).toBe("已标记未完成任务1项：第2项。");
+    expect(result.lines[2]).toBe("部门情况：2个牵头部门，红灯1个、黄灯0个、绿灯1个，已写入工作表“三季度部门情况”。");
+    expect(result.lines[3]).toBe("请打开“督查通报助手”任务窗格查看检查结果。");
+    expect(result.lines[4]).toBe("已标记未完成任务1项：第2项。");
     expect(parseResultQuery(`?${resultQuery(result)}`)).toEqual(result);
   });
 
@@ -49,6 +51,7 @@ describe("ribbon command result", () => {
     const en = successResult(job, "en-US");
     expect(en).toMatchObject({ kind: "warning", title: "Notice written; 1 warning remains", lang: "en-US" });
     expect(en.lines[0]).toBe("Sheet “三季度督查通报” written: 2 tasks, 1 marked as missed.");
+    expect(en.lines[2]).toBe("Departments: 2 lead departments (1 red, 0 yellow, 1 green), written to sheet “三季度部门情况”.");
     expect(parseResultQuery(`?${resultQuery(en)}`)).toEqual(en);
   });
 
