@@ -29,7 +29,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { GBT9704 } from "../src/core";
+import { GBT9704, prepareNotice } from "../src/core";
+import { readWorkbookGrid } from "../src/hosts/xlsx-package";
 import { NO_LINE_END, NO_LINE_START } from "../src/core/layout/line-break";
 import { LINE_ROW_HEIGHT, PRINT_SCALE } from "../src/core/layout/notice-sheet";
 
@@ -158,12 +159,15 @@ try {
     { stdio: "pipe" },
   );
 
-  // The sheet: its pages are the last ones of the workbook's PDF, from the one numbered — 1 — under the title.
+  // The sheet: its pages are those of the workbook's PDF from the one under the title up to the
+  // department sheet's, which the tool writes after it (scripts/render-departments.ts checks those).
   const sheetPdf = convert(workbook, "pdf", path.join(dir, "sheet"));
   const all = pagesOf(sheetPdf);
   const first = all.findIndex((lines) => lines.some((l) => l.text.includes("关于《政府工作报告》")));
   check(first >= 0, "sheet: LibreOffice prints the notice sheet");
-  const sheet = all.slice(first);
+  const departmentTitle = squash(prepareNotice(await readWorkbookGrid("samples/tracking-2025-q3.xlsx"), { today: "2025-10-29" }).departmentSheet.blocks[0]!.texts[0]![0]!);
+  const departments = all.findIndex((lines, i) => i > first && lines.some((l) => squash(l.text).includes(departmentTitle)));
+  const sheet = all.slice(first, departments < 0 ? undefined : departments);
   checkPages("sheet", sheet, (LINE_ROW_HEIGHT * PRINT_SCALE) / 100);
   const printed = sheet.flatMap((lines) => lines.filter((l) => !PAGE_NUMBER.test(squash(l.text))).map((l) => l.text)).join("");
   check(squash(printed) === squash(golden), "sheet: the printed text is the golden notice, nothing clipped or lost");
