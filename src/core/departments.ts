@@ -4,8 +4,8 @@
  * (LIGHT_RULES): the first rule a department meets gives its light; a
  * department that meets none is green.
  */
-import { roundedShares } from "./statistics";
-import { type Category, type DepartmentRow, type Light, type Task } from "./types";
+import { roundedShares, zeroCounts } from "./statistics";
+import type { DepartmentRow, Light, Task } from "./types";
 
 /** What a department's tasks can show that a light rule asks about. */
 export type LightCondition = "missed" | "suspended" | "pending" | "missedWithoutReason" | "suspendedWithoutReason";
@@ -61,8 +61,6 @@ export function lightOf(tasks: readonly Task[], rules: readonly LightRule[] = LI
   return "green";
 }
 
-const zero = (): Record<Category, number> => ({ completed: 0, onTrack: 0, missed: 0, suspended: 0, pending: 0 });
-
 /** Tasks with a usable status by lead department (each lead of a task once). */
 function byLead(tasks: readonly Task[]): Map<string, Task[]> {
   const map = new Map<string, Task[]>();
@@ -88,7 +86,7 @@ export function departmentView(
 ): DepartmentRow[] {
   const previous = options.previousTasks ? byLead(options.previousTasks) : null;
   const rows = [...byLead(tasks)].map(([name, list]) => {
-    const counts = zero();
+    const counts = zeroCounts();
     for (const t of list) counts[t.category!]++;
     const good = counts.completed + counts.onTrack;
     const missedBefore = previous ? (previous.get(name) ?? []).filter((t) => t.category === "missed").length : null;

@@ -96,13 +96,12 @@ export function noticeWritten(facts: NoticeFacts, locale: Locale = "zh-CN"): str
 }
 
 const LIGHTS: readonly Light[] = ["red", "yellow", "green"];
-const LIGHT_ENGLISH: Record<Light, string> = { red: "red", yellow: "yellow", green: "green" };
 
 /** `部门情况：24个牵头部门，红灯6个、黄灯0个、绿灯18个，已写入工作表“三季度部门情况”。` */
 export function departmentsWritten(sheet: string, departments: readonly { readonly light: Light }[], locale: Locale = "zh-CN"): string {
   const count = (l: Light) => departments.filter((d) => d.light === l).length;
   if (locale === "en-US") {
-    const lights = LIGHTS.map((l) => `${count(l)} ${LIGHT_ENGLISH[l]}`).join(", ");
+    const lights = LIGHTS.map((l) => `${count(l)} ${l}`).join(", ");
     return `Departments: ${plural(departments.length, "lead department")} (${lights}), written to sheet “${sheet}”.`;
   }
   const lights = LIGHTS.map((l) => `${LIGHT_WORDS[l]}灯${count(l)}个`).join("、");

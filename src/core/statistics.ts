@@ -1,7 +1,7 @@
-/** Counts per category, shares that add up to exactly 100, counts per department. */
-import { CATEGORIES, type Category, type DepartmentCounts, type Statistics, type Task } from "./types";
+/** Counts per category and shares that add up to exactly 100 (the departments: departments.ts). */
+import { CATEGORIES, type Category, type Statistics, type Task } from "./types";
 
-function zeroCounts(): Record<Category, number> {
+export function zeroCounts(): Record<Category, number> {
   return { completed: 0, onTrack: 0, missed: 0, suspended: 0, pending: 0 };
 }
 
@@ -31,36 +31,18 @@ export function roundedShares(counts: readonly number[], decimals: number): stri
 
 export function computeStatistics(tasks: readonly Task[], decimals = 2): Statistics {
   const counts = zeroCounts();
-  const departments = new Map<string, DepartmentCounts & { counts: Record<Category, number> }>();
-  for (const t of tasks) {
-    if (t.category === null) continue;
-    counts[t.category]++;
-    const leads = t.leads.length > 0 ? t.leads : ["（未填写）"];
-    for (const d of new Set(leads)) {
-      let entry = departments.get(d);
-      if (!entry) {
-        entry = { department: d, total: 0, counts: zeroCounts() };
-        departments.set(d, entry);
-      }
-      (entry as { total: number }).total++;
-      entry.counts[t.category]++;
-    }
-  }
+  for (const t of tasks) if (t.category !== null) counts[t.category]++;
   const total = CATEGORIES.reduce((sum, c) => sum + counts[c], 0);
   const percentTexts = roundedShares(
     CATEGORIES.map((c) => counts[c]),
     decimals,
   );
   const percentages = Object.fromEntries(CATEGORIES.map((c, i) => [c, percentTexts[i]!])) as Record<Category, string>;
-  const byDepartment = [...departments.values()].sort(
-    (a, b) => b.counts.missed - a.counts.missed || b.total - a.total || a.department.localeCompare(b.department, "zh-CN"),
-  );
   return {
     total,
     counts,
     percentages,
     shares: CATEGORIES.map((c) => ({ category: c, count: counts[c], percent: percentages[c] })),
-    byDepartment,
     decimals: Math.max(0, Math.min(6, Math.trunc(decimals))),
   };
 }

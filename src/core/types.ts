@@ -129,19 +129,12 @@ export interface CategoryShare {
   readonly percent: string;
 }
 
-export interface DepartmentCounts {
-  readonly department: string;
-  readonly total: number;
-  readonly counts: Record<Category, number>;
-}
-
 export interface Statistics {
   /** Classified tasks (tasks with a known status). */
   readonly total: number;
   readonly counts: Record<Category, number>;
   readonly percentages: Record<Category, string>;
   readonly shares: readonly CategoryShare[];
-  readonly byDepartment: readonly DepartmentCounts[];
   readonly decimals: number;
 }
 

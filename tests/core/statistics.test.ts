@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { roundedShares, computeStatistics } from "../../src/core/statistics";
-import type { Category, Task } from "../../src/core";
+import { departmentView, type Category, type Task } from "../../src/core";
 import { makeTask } from "../helpers/task";
 
 function task(id: number, category: Category | null, leads: string[] = ["区发改局"]): Task {
@@ -38,13 +38,15 @@ describe("statistics", () => {
   });
 
   it("counts each task once in the totals and once for each of its lead departments", () => {
-    const stats = computeStatistics([task(1, "missed", ["区财政局", "区自然资源局"]), task(2, "onTrack", ["区财政局"]), task(3, null)]);
+    const tasks = [task(1, "missed", ["区财政局", "区自然资源局"]), task(2, "onTrack", ["区财政局"]), task(3, null)];
+    const stats = computeStatistics(tasks);
     expect(stats.total).toBe(2);
     expect(stats.counts).toEqual({ completed: 0, onTrack: 1, missed: 1, suspended: 0, pending: 0 });
     expect(stats.percentages).toMatchObject({ missed: "50.00", onTrack: "50.00" });
-    const byName = Object.fromEntries(stats.byDepartment.map((d) => [d.department, d]));
+    const departments = departmentView(tasks, { decimals: 2 });
+    const byName = Object.fromEntries(departments.map((d) => [d.name, d]));
     expect(byName["区财政局"]).toMatchObject({ total: 2, counts: { missed: 1, onTrack: 1 } });
     expect(byName["区自然资源局"]).toMatchObject({ total: 1, counts: { missed: 1 } });
-    expect(stats.byDepartment[0]!.department).toBe("区财政局");
+    expect(departments[0]!.name).toBe("区财政局");
   });
 });
