@@ -20,6 +20,7 @@
  */
 import { InputError } from "./errors";
 import { cellAddress, qualifiedAddress, type SheetGrid, type WorkbookGrid } from "./grid";
+import { quarterName } from "./notice/model";
 import { PREVIOUS_PERIOD, parseQuarter } from "./period";
 import { SETTINGS_SHEET } from "./settings-sheet";
 import type { StatusWords } from "./status";
@@ -36,9 +37,7 @@ export interface PreviousOptions {
   readonly statusWords?: StatusWords;
 }
 
-const QUARTER_NAMES = ["一季度", "二季度", "三季度", "四季度"];
-const quarterWord = (q: number | null) => (q === null ? "本季度" : QUARTER_NAMES[q - 1]!);
-const periodWord = (p: Period) => `${p.year === null ? "" : `${p.year}年`}${p.quarter === null ? "" : quarterWord(p.quarter)}`;
+const periodWord = (p: Period) => `${p.year === null ? "" : `${p.year}年`}${p.quarter === null ? "" : quarterName(p.quarter)}`;
 
 /**
  * The previous quarter could not be read from the workbook given for it.
@@ -225,7 +224,7 @@ export function compareWithPrevious(workbook: WorkbookGrid, table: TableLocation
 export function previousSourceWords(c: Comparison): string {
   switch (c.previous.source) {
     case "columns":
-      return `同表${c.previous.quarter === null ? "上季度" : quarterWord(c.previous.quarter)}列`;
+      return `同表${c.previous.quarter === null ? "上季度" : quarterName(c.previous.quarter)}列`;
     case "sheet":
       return `工作表“${c.previous.sheet}”`;
     case "file":

@@ -100,7 +100,6 @@ function sheetList(workbook: WorkbookGrid): string {
   return workbook.sheets.map((s) => `“${s.name}”`).join("、") || "（无）";
 }
 
-const quarterWord = (q: number) => quarterName(q);
 
 /** Finds the table (or fails with a Chinese message naming the sheet). */
 export function locateTable(workbook: WorkbookGrid, options: Pick<RunOptions, "sheet"> & FindOptions = {}): TableLocation {
@@ -118,15 +117,15 @@ export function locateTable(workbook: WorkbookGrid, options: Pick<RunOptions, "s
   }
   const quarter = table.period.quarter;
   if (table.mapping.status === undefined && quarter !== null) {
-    const others = table.statusPeriods.map(quarterWord).join("、");
+    const others = table.statusPeriods.map((q) => quarterName(q)).join("、");
     throw new InputError(
-      `工作表“${table.sheet}”中没有${quarterWord(quarter)}的完成状态列${others ? `（只有${others}的）` : ""}；请核对季度设置，或在列映射中指定完成状态列。`,
+      `工作表“${table.sheet}”中没有${quarterName(quarter)}的完成状态列${others ? `（只有${others}的）` : ""}；请核对季度设置，或在列映射中指定完成状态列。`,
     );
   }
   const stated = periodConflict(table);
   if (stated !== null && quarter !== null) {
     throw new InputError(
-      `工作表“${table.sheet}”是${quarterWord(stated)}的调度表（见标题或工作表名），与指定的${quarterWord(quarter)}不符；请选择${quarterWord(quarter)}的工作表，或改正季度设置。`,
+      `工作表“${table.sheet}”是${quarterName(stated)}的调度表（见标题或工作表名），与指定的${quarterName(quarter)}不符；请选择${quarterName(quarter)}的工作表，或改正季度设置。`,
     );
   }
   return table;

@@ -21,6 +21,7 @@ import {
   generatedHeadline,
   marked,
   noticeWritten,
+  quarterName,
   type Category,
   type Field,
   type Light,
@@ -212,8 +213,6 @@ export interface Strings {
   readonly dismiss: string;
 }
 
-const ZH_QUARTERS = ["一季度", "二季度", "三季度", "四季度"];
-
 const ZH_SETTING_LABELS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, d.name])) as Record<SettingKey, string>;
 const ZH_SETTING_HINTS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, `${d.expects}；留空为默认`])) as Record<SettingKey, string>;
 const EN_SETTING_LABELS = Object.fromEntries(SETTING_DEFINITIONS.map((d) => [d.key, d.english])) as Record<SettingKey, string>;
@@ -272,7 +271,7 @@ export const ZH_CN: Strings = {
     dataRange: "数据区域",
     tasks: (n, counted) => (n === counted ? `${n}项任务` : `${n}项任务，${counted}项计入统计`),
     period: "期间",
-    periodText: (year, quarter) => `${year === null ? "年度未识别" : `${year}年`}${quarter === null ? "，季度未识别" : ZH_QUARTERS[quarter - 1]}`,
+    periodText: (year, quarter) => `${year === null ? "年度未识别" : `${year}年`}${quarter === null ? "，季度未识别" : quarterName(quarter)}`,
     periodSources: { option: "按设置", title: "取自标题或工作表名", latest: "台账中最近填有状态的季度", columns: "取自列名", none: "未能识别" },
     columnsCaption: "各字段读取的列",
     columnHeaders: { field: "字段", column: "列", header: "表头" },
@@ -338,10 +337,10 @@ export const ZH_CN: Strings = {
     noIssues: "该部门的任务未发现问题。",
   },
   comparison: {
-    against: (year, quarter) => `与${year === null ? "" : `${year}年`}${quarter === null ? "上季度" : ZH_QUARTERS[quarter - 1]}相比`,
+    against: (year, quarter) => `与${year === null ? "" : `${year}年`}${quarter === null ? "上季度" : quarterName(quarter)}相比`,
     counts: (still, newly, resolved, suspended) => `连续两个季度未完成${still}项，新增未完成${newly}项，已解决${resolved}项，新增暂不实施${suspended}项`,
     unmatched: (n) => `另有${n}项任务在上季度中找不到对应，未计入对比`,
-    fromColumns: (quarter) => `取自本表${quarter === null ? "上季度" : ZH_QUARTERS[quarter - 1]}的列`,
+    fromColumns: (quarter) => `取自本表${quarter === null ? "上季度" : quarterName(quarter)}的列`,
     fromSheet: (sheet) => `取自工作表“${sheet}”`,
     fromFile: (sheet) => `取自另一工作簿的“${sheet}”`,
   },
