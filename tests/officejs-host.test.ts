@@ -772,7 +772,7 @@ describe("which sheets the add-in reads with a stored tracking sheet", () => {
       ["调度表", "三季度调度表"],
       ["上季度调度表", "上期台账"],
     ]);
-    expect(sheetsToRead(p, { trackingSheet: "三季度调度表", settings: {}, mapping: {}, sheet: true, legacy: false })).toEqual(["三季度调度表", "二季度调度表", "Sheet3", "上期台账"]);
+    expect(sheetsToRead(p, { trackingSheet: "三季度调度表", previousSheet: "上期台账", settings: {}, mapping: {}, sheet: true, legacy: false })).toEqual(["三季度调度表", "二季度调度表", "Sheet3", "上期台账"]);
     // Without a stored tracking sheet, every sheet but the settings and the tool's.
     expect(sheetsToRead(p, { settings: {}, mapping: {}, sheet: true, legacy: false })).toEqual(["三季度调度表", "二季度调度表", "Sheet3", "上期台账", "名单"]);
   });

@@ -34,7 +34,6 @@ import {
   cellAddress,
   parseQuarter,
   parseRangeAddress,
-  parseSettingsSheet,
   planHighlight,
   prepareNotice,
   sheetNameTaken,
@@ -104,7 +103,7 @@ export function sheetsToRead(probe: Probe, stored: StoredSettings): string[] {
   const tracking = stored.trackingSheet;
   if (tracking === undefined) return candidates;
   if (!probe.names.includes(tracking)) return [];
-  const previous = probe.settingsSheet ? parseSettingsSheet(probe.settingsSheet).previousSheet : undefined;
+  const previous = stored.previousSheet;
   return [tracking, ...candidates.filter((n) => n !== tracking && (n === previous || statesQuarter(n, probe.sizes.get(n))))];
 }
 
