@@ -48,6 +48,11 @@ export function lightRuleText(rule: LightRule): string {
 /** The name counted for tasks whose lead cell is empty. */
 export const NO_LEAD = "（未填写）";
 
+/** The departments a task is counted for: its leads, or NO_LEAD when the cell is empty. */
+export function leadsOf(task: Task): readonly string[] {
+  return task.leads.length > 0 ? task.leads : [NO_LEAD];
+}
+
 const holds: Record<LightCondition, (t: Task) => boolean> = {
   missed: (t) => t.category === "missed",
   suspended: (t) => t.category === "suspended",
@@ -66,7 +71,7 @@ function byLead(tasks: readonly Task[]): Map<string, Task[]> {
   const map = new Map<string, Task[]>();
   for (const t of tasks) {
     if (t.category === null) continue;
-    for (const lead of new Set(t.leads.length > 0 ? t.leads : [NO_LEAD])) {
+    for (const lead of new Set(leadsOf(t))) {
       const list = map.get(lead);
       if (list) list.push(t);
       else map.set(lead, [t]);

@@ -11,7 +11,7 @@ export { STATUS_WORDS, classifyStatus } from "./status";
 export { buildNotice, noticeText, quarterName, type NoticeModel, type Paragraph, type ParagraphRole } from "./notice/model";
 export { WORDING } from "./notice/wording";
 export { NOTICE_MARKER, NOTICE_MARKER_CELL, planNoticeSheet } from "./layout/notice-sheet";
-export { DEPARTMENT_MARKER, LIGHT_FILLS, SHARE_LABEL, departmentNote, departmentSheetName, departmentSheetTitle, planDepartmentSheet } from "./layout/department-sheet";
+export { DEPARTMENT_MARKER, LIGHT_FILLS, RANK_RULE, SHARE_LABEL, departmentNote, departmentSheetName, departmentSheetTitle, planDepartmentSheet } from "./layout/department-sheet";
 export { addDays, laggingDepartments, type LetterModel, type LetterParagraph } from "./notice/letters";
 export {
   CHAR_PITCH_PT,
@@ -48,5 +48,5 @@ export {
 } from "./settings-sheet";
 export { WORDING_ROWS, PLACEHOLDERS } from "./notice/wording-rows";
 export * from "./results";
-export { LIGHT_CONDITION_NAMES, LIGHT_RULES, LIGHT_WORDS, NO_LEAD, departmentView, lightOf, lightRuleText, type LightCondition, type LightRule } from "./departments";
+export { LIGHT_CONDITION_NAMES, LIGHT_RULES, LIGHT_WORDS, NO_LEAD, departmentView, leadsOf, lightOf, lightRuleText, type LightCondition, type LightRule } from "./departments";
 export { PreviousWorkbookError, compareWithPrevious, previousPeriod, previousSourceWords, type PreviousOptions } from "./comparison";

@@ -4,7 +4,7 @@
  * department narrows the problems and the missed tasks to its tasks until
  * its chip is clicked (or it is chosen again).
  */
-import { useEffect, useState, type ReactNode } from "react";
+import { useEffect, useMemo, useState, type ReactNode } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -110,7 +110,7 @@ export function App({ strings, deps }: AppProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   // The choice lapses when a new check no longer has the department.
   const department = activeDepartment(analysis, chosen);
-  const shown = analysis ? narrow(analysis, department) : null;
+  const shown = useMemo(() => (analysis ? narrow(analysis, department) : null), [analysis, department]);
   // The signing line's link: open the settings and put the cursor in the issuer.
   const changeSigning = () => {
     setOpen((o) => (o.includes("settings") ? o : [...o, "settings"]));

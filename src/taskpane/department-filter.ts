@@ -4,12 +4,7 @@
  * led by 区发改局、区财政局 is in both), a task without a lead to NO_LEAD, as
  * in the core's department view.
  */
-import { NO_LEAD, type Analysis, type Issue, type Task } from "../core";
-
-/** The departments a task is counted for. */
-export function leadsOf(task: Task): readonly string[] {
-  return task.leads.length > 0 ? task.leads : [NO_LEAD];
-}
+import { leadsOf, type Analysis, type Issue, type Task } from "../core";
 
 export function belongsTo(task: Task, department: string): boolean {
   return leadsOf(task).includes(department);
@@ -28,13 +23,12 @@ export interface Narrowed {
  * of the sheet as a whole or of the settings concern no department).
  */
 export function narrow(analysis: Analysis, department: string | null): Narrowed {
-  const missed = analysis.tasks.filter((t) => t.category === "missed");
-  if (department === null) return { issues: analysis.issues, missed };
+  if (department === null) return { issues: analysis.issues, missed: analysis.tasks.filter((t) => t.category === "missed") };
   const tasks = analysis.tasks.filter((t) => belongsTo(t, department));
   const rows = new Set(tasks.map((t) => t.row));
   return {
     issues: analysis.issues.filter((i) => i.sheet === analysis.table.sheet && i.row !== null && rows.has(i.row)),
-    missed: missed.filter((t) => belongsTo(t, department)),
+    missed: tasks.filter((t) => t.category === "missed"),
   };
 }
 

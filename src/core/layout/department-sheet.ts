@@ -91,6 +91,9 @@ function chartTitle(analysis: Pick<Analysis, "period" | "wording">): string {
   return `${year}${quarterName(analysis.period.quarter, analysis.wording)}各部门${SHARE_LABEL}（%）`;
 }
 
+/** How departments are ranked, in words (the sheet's note, the pane's legend). */
+export const RANK_RULE = `排名按${SHARE_LABEL}由高到低，占比相同的未完成任务少者在前，二者都相同的并列。`;
+
 /**
  * What the lights and the ranks mean, under the table, from the rules in
  * effect: `说明：有“未完成”情形的为红灯；有“待确定”“未完成未说明原因”…情形之一的为黄灯；其余为绿灯。…`
@@ -99,7 +102,7 @@ export function departmentNote(rules: readonly LightRule[]): string {
   const lights = rules
     .filter((r) => r.when.length > 0)
     .map((r) => `有${r.when.map((c) => `“${LIGHT_CONDITION_NAMES[c]}”`).join("")}情形${r.when.length > 1 ? "之一" : ""}的为${LIGHT_WORDS[r.light]}灯；`);
-  return `说明：${lights.join("")}其余为${LIGHT_WORDS.green}灯。排名按${SHARE_LABEL}由高到低，占比相同的未完成任务少者在前，二者都相同的并列。`;
+  return `说明：${lights.join("")}其余为${LIGHT_WORDS.green}灯。${RANK_RULE}`;
 }
 
 /** `0.00` for two decimals, `0` for none. */
