@@ -29,7 +29,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { GBT9704, prepareNotice } from "../src/core";
+import { GBT9704, analyse, departmentSheetTitle } from "../src/core";
 import { readWorkbookGrid } from "../src/hosts/xlsx-package";
 import { NO_LINE_END, NO_LINE_START } from "../src/core/layout/line-break";
 import { LINE_ROW_HEIGHT, PRINT_SCALE } from "../src/core/layout/notice-sheet";
@@ -165,7 +165,7 @@ try {
   const all = pagesOf(sheetPdf);
   const first = all.findIndex((lines) => lines.some((l) => l.text.includes("关于《政府工作报告》")));
   check(first >= 0, "sheet: LibreOffice prints the notice sheet");
-  const departmentTitle = squash(prepareNotice(await readWorkbookGrid("samples/tracking-2025-q3.xlsx"), { today: "2025-10-29" }).departmentSheet.blocks[0]!.texts[0]![0]!);
+  const departmentTitle = squash(departmentSheetTitle(analyse(await readWorkbookGrid("samples/tracking-2025-q3.xlsx"), { today: "2025-10-29" })));
   const departments = all.findIndex((lines, i) => i > first && lines.some((l) => squash(l.text).includes(departmentTitle)));
   const sheet = all.slice(first, departments < 0 ? undefined : departments);
   checkPages("sheet", sheet, (LINE_ROW_HEIGHT * PRINT_SCALE) / 100);

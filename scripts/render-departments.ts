@@ -16,7 +16,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { prepareNotice } from "../src/core";
+import { departmentSheetTitle, prepareNotice } from "../src/core";
 import { readWorkbookGrid } from "../src/hosts/xlsx-package";
 
 const SOFFICE = process.env.SOFFICE ?? "soffice";
@@ -41,13 +41,13 @@ try {
   execFileSync(SOFFICE, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", pdfDir, workbook], { stdio: "pipe", timeout: 240_000 });
   const pdf = path.join(pdfDir, readdirSync(pdfDir).find((f) => f.endsWith(".pdf"))!);
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))![1]);
-  const text = (page: number) => execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", pdf, "-"], { encoding: "utf8" });
-  const title = job.departmentSheet.blocks[0]!.texts[0]![0]!;
-  let page = 0;
-  for (let p = 1; p <= pages && page === 0; p++) if (text(p).replace(/\s/g, "").includes(title.replace(/\s/g, ""))) page = p;
+  // Each page's text once (pdftotext -f/-l page by page).
+  const texts = Array.from({ length: pages }, (_, i) => execFileSync("pdftotext", ["-f", String(i + 1), "-l", String(i + 1), "-layout", pdf, "-"], { encoding: "utf8" }));
+  const title = departmentSheetTitle(job.analysis);
+  const page = texts.findIndex((t) => t.replace(/\s/g, "").includes(title.replace(/\s/g, ""))) + 1;
   check(page > 0, `LibreOffice prints the department sheet (“${title}”, page ${page} of ${pages})`);
-  const first = page > 0 ? text(page) : "";
-  const all = page > 0 ? Array.from({ length: pages - page + 1 }, (_, i) => text(page + i)).join("\n") : "";
+  const first = page > 0 ? texts[page - 1]! : "";
+  const all = page > 0 ? texts.slice(page - 1).join("\n") : "";
   const count = (printed: string, name: string) => printed.split(name).length - 1;
   check(names.length > 0 && names.every((n) => count(first, n) >= 1), `its first page names all ${names.length} departments (the chart's labels)`);
   const twice = names.filter((n) => count(all, n) >= 2);
