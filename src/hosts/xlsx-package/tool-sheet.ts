@@ -86,10 +86,8 @@ function* sheetPieces(plan: SheetPlan, styles: SheetStyles, drawingRelId: string
     if (same >= 0) cells[same] = [col, text, style];
     else cells.push([col, text, style]);
   };
-  const styleIndex = new Map<CellStyle, number>();
   for (const block of plan.blocks) {
-    let style = styleIndex.get(block.style);
-    if (style === undefined) styleIndex.set(block.style, (style = styles.cellStyle(block.style)));
+    const style = styles.cellStyle(block.style);
     for (let r = 0; r < block.texts.length; r++) {
       const texts = block.texts[r]!;
       for (let c = 0; c < texts.length; c++) put(block.row + r, block.col + c, texts[c]!, style);
