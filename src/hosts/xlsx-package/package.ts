@@ -22,7 +22,7 @@ export const NS = {
 
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 /** Relationship types by their last word; the strict (ISO) ones end the same way. */
-const relType = (type: string) => type.slice(type.lastIndexOf("/") + 1);
+export const relType = (type: string) => type.slice(type.lastIndexOf("/") + 1);
 
 export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -36,6 +36,8 @@ export const CONTENT_TYPE = {
 } as const;
 export const WORKSHEET_REL = `${REL}worksheet`;
 export const STYLES_REL = `${REL}styles`;
+export const DRAWING_REL = `${REL}drawing`;
+export const CHART_REL = `${REL}chart`;
 
 export interface Relationship {
   readonly id: string;

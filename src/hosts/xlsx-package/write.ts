@@ -19,7 +19,7 @@ import path from "node:path/posix";
 import { sheetNameTaken, type HighlightPlan, type SheetPlan } from "../../core";
 import { editHighlight } from "./highlight";
 import { chartXml, drawingXml, planCells, rangeFormula } from "./chart";
-import { CONTENT_TYPE, NS, PackageError, parseRelationships, partText, readText, relsPartOf, STYLES_REL, WORKSHEET_REL, type WorkbookPackage } from "./package";
+import { CHART_REL, CONTENT_TYPE, DRAWING_REL, NS, PackageError, parseRelationships, partText, readText, relsPartOf, relType, STYLES_REL, WORKSHEET_REL, type WorkbookPackage } from "./package";
 import { toolSheetXml } from "./tool-sheet";
 import type { PackageRead, SheetRead } from "./read-grid";
 import { EMPTY_STYLESHEET, StyleBook, withPrefix } from "./styles";
@@ -45,7 +45,7 @@ const emptyEdits = (): PackageEdits => ({ parts: new Map(), tails: new Map() });
 const sameName = (a: string, b: string) => a.toLocaleUpperCase() === b.toLocaleUpperCase();
 
 /** The sheet a plan would replace: undefined when the name is free; throws when a sheet of that name is not the tool's (its marker cell). */
-export function toolSheetToReplace(pkg: WorkbookPackage, read: PackageRead, plan: SheetPlan): SheetRead | undefined {
+function toolSheetToReplace(pkg: WorkbookPackage, read: PackageRead, plan: SheetPlan): SheetRead | undefined {
   const entry = pkg.sheets.find((s) => sameName(s.name, plan.name));
   if (!entry) return undefined;
   const sheet = read.sheets.find((s) => s.entry === entry);
@@ -91,8 +91,6 @@ function appendChild(text: string, el: XmlElement, xml: string): [number, number
   return [el.closeStart, el.closeStart, xml];
 }
 
-const isRel = (type: string, word: string) => type.endsWith("/" + word);
-
 /**
  * The parts that hang off a tool sheet the run writes anew: its
  * relationships part, the drawings it names with their relationships, and
@@ -110,7 +108,7 @@ function partsOfToolSheet(pkg: WorkbookPackage, sheetPart: string): string[] {
       const entry = pkg.zip.get(rel.target);
       if (!entry) continue;
       const part = entry.name.replace(/^\//, "");
-      if (depth === 0 && !isRel(rel.type, "drawing")) continue;
+      if (depth === 0 && relType(rel.type) !== "drawing") continue;
       if (out.includes(part)) continue;
       out.push(part);
       if (depth < 2) follow(part, depth + 1);
@@ -242,13 +240,8 @@ export function planEdits(pkg: WorkbookPackage, read: PackageRead, sheets: reado
     }
   }
   if (workbookEdits.length > 0) edits.parts.set(pkg.workbookPart, splice(pkg.workbookXml, workbookEdits));
-  // A part written again is not dropped.
-  for (const part of edits.parts.keys()) edits.removed.delete(part);
   return edits;
 }
-
-const DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
-const CHART_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 
 /** A target relative to its source part's folder (`../drawings/drawing2.xml`). */
 const relativeTarget = (source: string, target: string) => path.relative(path.dirname(source), target);
