@@ -220,6 +220,11 @@ export function compareWithPrevious(workbook: WorkbookGrid, table: TableLocation
   };
 }
 
+/** The previous quarter's year where it is not this quarter's (四季度 of the year before); null otherwise. */
+export function previousYearShown(c: Comparison, current: Period): number | null {
+  return c.previous.year !== null && c.previous.year !== current.year ? c.previous.year : null;
+}
+
 /** Where the comparison's previous quarter came from, in words (`同表二季度列`, `工作表“二季度调度表”`). */
 export function previousSourceWords(c: Comparison): string {
   switch (c.previous.source) {

@@ -4,7 +4,7 @@
  * The CLI's report and the pane's detection show these lines.
  */
 import { FIELD_LABELS } from "./columns";
-import { previousSourceWords } from "./comparison";
+import { previousSourceWords, previousYearShown } from "./comparison";
 import { cellAddress, columnLetter } from "./grid";
 import { quarterName } from "./notice/model";
 import type { PeriodChoice } from "./period";
@@ -42,7 +42,8 @@ function periodReason(period: PeriodChoice, option: OptionWording): string {
 export function describeComparison(comparison: Comparison | null, period: Period): string {
   if (comparison === null) return "对比：未找到上季度的完成状态（同表上季度列、上季度工作表），不作季度对比";
   const { previous } = comparison;
-  const year = previous.year !== null && previous.year !== period.year ? `${previous.year}年` : "";
+  const shown = previousYearShown(comparison, period);
+  const year = shown === null ? "" : `${shown}年`;
   const name = previous.quarter === null ? "上季度" : `${year}${quarterName(previous.quarter)}`;
   const counts = [
     `连续两个季度未完成 ${comparison.stillMissed.length} 项`,

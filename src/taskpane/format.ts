@@ -5,10 +5,12 @@ import {
   columnLetter,
   isoDate,
   parseRangeAddress,
+  previousYearShown,
   type Category,
   type Comparison,
   type Issue,
   type LightRule,
+  type Locale,
   type Period,
   type Severity,
   type Statistics,
@@ -16,6 +18,11 @@ import {
   type Task,
 } from "../core";
 import type { Strings } from "./i18n";
+
+/** A remark in brackets after a text: `（99项任务）`, ` (99 tasks)`. */
+export function aside(text: string, locale: Locale): string {
+  return locale === "zh-CN" ? `（${text}）` : ` (${text})`;
+}
 
 export interface CategoryRow {
   readonly category: Category;
@@ -79,8 +86,7 @@ export function comparisonText(comparison: Comparison, current: Period, strings:
   const t = strings.comparison;
   const { previous } = comparison;
   const zh = strings.locale === "zh-CN";
-  // The year only when it is not this quarter's (四季度 of the year before).
-  const year = previous.year !== null && previous.year !== current.year ? previous.year : null;
+  const year = previousYearShown(comparison, current);
   const counts = t.counts(comparison.stillMissed.length, comparison.newlyMissed.length, comparison.resolved.length, comparison.newlySuspended.length);
   const unmatched = comparison.unmatched.length > 0 ? (zh ? `；${t.unmatched(comparison.unmatched.length)}` : `; ${t.unmatched(comparison.unmatched.length)}`) : "";
   const source = previousSourceText(comparison, strings);

@@ -22,7 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Comparison, DepartmentRow, Light, LightRule, Period } from "../../core";
-import { changeText, comparisonText, countsText, lightsNote } from "../format";
+import { aside, changeText, comparisonText, countsText, lightsNote } from "../format";
 import type { Strings } from "../i18n";
 
 const useStyles = makeStyles({
@@ -90,7 +90,6 @@ export function DepartmentsPanel({ strings, departments, comparison, rules, peri
   const withChange = comparison !== null;
   const width = WIDTHS[strings.locale];
   // `（…）` in Chinese, ` (…)` in English.
-  const aside = (text: string) => (strings.locale === "zh-CN" ? `（${text}）` : ` (${text})`);
   return (
     <div className={styles.root}>
       {comparison && (
@@ -137,7 +136,7 @@ export function DepartmentsPanel({ strings, departments, comparison, rules, peri
                         type="button"
                         className={mergeClasses(styles.name, styles.focus, pressed && styles.pressed)}
                         aria-pressed={pressed}
-                        title={t.show(d.name) + aside(countsText(d.counts, strings))}
+                        title={t.show(d.name) + aside(countsText(d.counts, strings), strings.locale)}
                         onClick={() => onChoose(pressed ? null : d.name)}
                       >
                         {d.name}

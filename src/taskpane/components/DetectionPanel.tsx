@@ -5,7 +5,7 @@
  */
 import { Caption1, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { FIELDS, SETTINGS_SHEET, type Analysis } from "../../core";
-import { dataRangeText, headerRowsText, previousSourceText } from "../format";
+import { aside, dataRangeText, headerRowsText, previousSourceText } from "../format";
 import type { Strings } from "../i18n";
 import { ColumnTable } from "./ColumnTable";
 
@@ -52,7 +52,6 @@ export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disable
   const comparison = analysis?.comparison ?? null;
   const { locale } = strings;
   // `（…）` in Chinese, ` (…)` in English.
-  const aside = (text: string) => (locale === "zh-CN" ? `（${text}）` : ` (${text})`);
   return (
     <div className={styles.root}>
       <Field label={t.chooseSheet} size="small">
@@ -91,17 +90,17 @@ export function DetectionPanel({ strings, analysis, sheets, chosenSheet, disable
             <dt>{t.dataRange}</dt>
             <dd>
               {dataRangeText(table)}
-              {aside(t.tasks(analysis.tasks.length, analysis.statistics.total))}
+              {aside(t.tasks(analysis.tasks.length, analysis.statistics.total), locale)}
             </dd>
             <dt>{t.period}</dt>
             <dd data-testid="detected-period">
               {t.periodText(analysis.period.year, analysis.period.quarter)}
-              {analysis.period.source !== "none" && aside(t.periodSources[analysis.period.source])}
+              {analysis.period.source !== "none" && aside(t.periodSources[analysis.period.source], locale)}
             </dd>
             <dt>{t.previous}</dt>
             <dd data-testid="detected-previous">
               {comparison === null ? t.noPrevious : t.periodText(comparison.previous.year, comparison.previous.quarter)}
-              {comparison !== null && aside(previousSourceText(comparison, strings))}
+              {comparison !== null && aside(previousSourceText(comparison, strings), locale)}
             </dd>
             <dt>{t.government}</dt>
             <dd>{t.governmentText(analysis.settings.government, analysis.placeSource)}</dd>
