@@ -28,6 +28,11 @@ export interface WorkbookGrid {
   readonly sheets: readonly SheetGrid[];
 }
 
+/** Whether two sheet names name the same sheet: Excel compares them without regard to case. */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLocaleUpperCase() === b.toLocaleUpperCase();
+}
+
 export function cellAt(sheet: SheetGrid, row: number, col: number): CellValue {
   return sheet.values[row]?.[col] ?? null;
 }

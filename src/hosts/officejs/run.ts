@@ -36,6 +36,7 @@ import {
   parseRangeAddress,
   planHighlight,
   prepareNotice,
+  sameSheetName,
   sheetNameTaken,
   sheetProtected,
   toolSheets,
@@ -143,7 +144,7 @@ export async function analyseWorkbook(context: Excel.RequestContext, today: stri
  * own only for a sheet beyond the probe's walk, or a marker below its head).
  */
 async function existingToolSheet(context: Excel.RequestContext, read: WorkbookRead, plan: SheetPlan): Promise<"none" | "ours" | "theirs"> {
-  const name = read.names.find((n) => n.toLocaleUpperCase() === plan.name.toLocaleUpperCase());
+  const name = read.names.find((n) => sameSheetName(n, plan.name));
   if (name === undefined) return "none";
   const { marker } = plan;
   const whole = read.sheets.get(name);
@@ -205,12 +206,10 @@ async function readPlanWrite<T>(context: Excel.RequestContext, today: string, ev
   if (shown) await queue.small(() => shown.activate());
   await context.sync();
   // Excel adds a sheet after the others.
-  const written = new Set(sheets.map((p) => p.name.toLocaleUpperCase()));
-  if (sheets.length > 0) onSheets?.([...read.names.filter((n) => !written.has(n.toLocaleUpperCase())), ...sheets.map((p) => p.name)]);
+  if (sheets.length > 0) onSheets?.([...read.names.filter((n) => !sheets.some((p) => sameSheetName(n, p.name))), ...sheets.map((p) => p.name)]);
   onProgress?.("done");
   return writes.result;
 }
-
 
 /** How a notice is written: `draft` writes it although some statuses are missing. */
 export interface NoticeOptions {

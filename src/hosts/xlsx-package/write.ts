@@ -16,7 +16,7 @@
  * Every other part is copied as it is stored.
  */
 import path from "node:path/posix";
-import { sheetNameTaken, type HighlightPlan, type SheetPlan } from "../../core";
+import { sameSheetName, sheetNameTaken, type HighlightPlan, type SheetPlan } from "../../core";
 import { editHighlight } from "./highlight";
 import { chartXml, drawingXml, planCells, rangeFormula } from "./chart";
 import { CHART_REL, CONTENT_TYPE, DRAWING_REL, NS, PackageError, parseRelationships, partText, readText, relsPartOf, relType, STYLES_REL, WORKSHEET_REL, type WorkbookPackage } from "./package";
@@ -41,12 +41,9 @@ export type PartText = string | (() => Iterable<string>);
 
 const emptyEdits = (): PackageEdits => ({ parts: new Map(), tails: new Map() });
 
-/** Excel compares sheet names without regard to case. */
-const sameName = (a: string, b: string) => a.toLocaleUpperCase() === b.toLocaleUpperCase();
-
 /** The sheet a plan would replace: undefined when the name is free; throws when a sheet of that name is not the tool's (its marker cell). */
 function toolSheetToReplace(pkg: WorkbookPackage, read: PackageRead, plan: SheetPlan): SheetRead | undefined {
-  const entry = pkg.sheets.find((s) => sameName(s.name, plan.name));
+  const entry = pkg.sheets.find((s) => sameSheetName(s.name, plan.name));
   if (!entry) return undefined;
   const sheet = read.sheets.find((s) => s.entry === entry);
   const { row, col, text } = plan.marker;
