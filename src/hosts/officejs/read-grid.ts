@@ -20,7 +20,7 @@
  * window that is still refused (a sheet denser further down than at its
  * top) is split and read again.
  */
-import { NOTICE_MARKER_CELL, SETTINGS_SHEET, columnCount, displayValue, parseRangeAddress, rangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core";
+import { SETTINGS_SHEET, columnCount, displayValue, parseRangeAddress, rangeAddress, type CellRange, type CellValue, type SheetGrid } from "../../core";
 import { officeErrorCode } from "./errors";
 import type { ExcelFeatures } from "./features";
 
@@ -189,11 +189,6 @@ export async function probeMore(context: Excel.RequestContext, names: readonly s
 export function headCell(size: SheetSize | undefined, row: number, col: number): unknown {
   if (!size?.used || !size.head) return undefined;
   return size.head.values[row - size.used.rowIndex]?.[col - size.used.columnIndex];
-}
-
-/** The marker cell of a sheet as the probe read it. */
-export function markerOf(size: SheetSize | undefined): unknown {
-  return headCell(size, NOTICE_MARKER_CELL.row, NOTICE_MARKER_CELL.col);
 }
 
 /** Whether any cell of a sheet's head holds one of `texts` (a tool sheet's marker, wherever the plan puts it). */

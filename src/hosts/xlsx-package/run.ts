@@ -9,7 +9,6 @@ export interface WorkbookRun {
   readonly edits: PackageEdits;
 }
 
-
 /** Runs the job on the workbook's grid and turns its plans into edits; a sheet of a tool sheet's name that the tool did not write is refused here, before anything is written. */
 export function runOnWorkbook(book: LoadedWorkbook, options: RunOptions): WorkbookRun {
   const job = prepareNotice(book.read.grid, options);
