@@ -101,6 +101,15 @@ function fromColumns(sheet: SheetGrid, table: TableLocation, expected: Period, w
   return { period: expected, source: "columns", sheet: sheet.name, tasks, sameRows: true };
 }
 
+/**
+ * Whether a sheet may hold another quarter's ledger: its name or one of its
+ * title texts states a quarter (as a table's stated quarter is read, title
+ * or sheet name). Hosts that read only some sheets whole read these.
+ */
+export function statesQuarter(name: string, titleTexts: readonly string[]): boolean {
+  return parseQuarter(name) !== null || titleTexts.some((t) => parseQuarter(t) !== null);
+}
+
 /** The quarter a sheet's table states in its title or the sheet's name. */
 function statedPeriod(table: TableLocation): Period {
   return { year: table.period.year, quarter: parseQuarter(table.title) ?? parseQuarter(table.sheet) };

@@ -49,4 +49,4 @@ export {
 export { WORDING_ROWS, PLACEHOLDERS } from "./notice/wording-rows";
 export * from "./results";
 export { LIGHT_CONDITION_NAMES, LIGHT_RULES, LIGHT_WORDS, NO_LEAD, departmentView, leadsOf, lightOf, lightRuleText, type LightCondition, type LightRule } from "./departments";
-export { PreviousWorkbookError, compareWithPrevious, previousPeriod, previousSourceWords, previousYearShown, type PreviousOptions } from "./comparison";
+export { PreviousWorkbookError, compareWithPrevious, previousPeriod, previousSourceWords, previousYearShown, statesQuarter, type PreviousOptions } from "./comparison";

@@ -32,13 +32,13 @@ import {
   SETTINGS_SHEET,
   analyse,
   cellAddress,
-  parseQuarter,
   parseRangeAddress,
   planHighlight,
   prepareNotice,
   sameSheetName,
   sheetNameTaken,
   sheetProtected,
+  statesQuarter,
   toolSheets,
   type Analysis,
   type HighlightPlan,
@@ -87,10 +87,8 @@ const TOOL_SHEET_MARKERS: ReadonlySet<string> = new Set([NOTICE_MARKER, DEPARTME
 /** Head rows in which a sheet's title may state its quarter. */
 const TITLE_ROWS = 3;
 
-/** Whether a sheet may hold another quarter's ledger: its name or title states a quarter. */
-function statesQuarter(name: string, size: SheetSize | undefined): boolean {
-  return parseQuarter(name) !== null || headTexts(size, TITLE_ROWS).some((t) => parseQuarter(t) !== null);
-}
+/** Whether a sheet may hold another quarter's ledger: its name or title (its first head rows) states a quarter. */
+const mayHoldQuarter = (name: string, size: SheetSize | undefined) => statesQuarter(name, headTexts(size, TITLE_ROWS));
 
 /**
  * Which sheets to read whole. With a stored tracking sheet: it (none when
@@ -105,7 +103,7 @@ export function sheetsToRead(probe: Probe, stored: StoredSettings): string[] {
   if (tracking === undefined) return candidates;
   if (!probe.names.includes(tracking)) return [];
   const previous = stored.previousSheet;
-  return [tracking, ...candidates.filter((n) => n !== tracking && (n === previous || statesQuarter(n, probe.sizes.get(n))))];
+  return [tracking, ...candidates.filter((n) => n !== tracking && (n === previous || mayHoldQuarter(n, probe.sizes.get(n))))];
 }
 
 async function readWorkbook(context: Excel.RequestContext, forWriting: boolean, events: RunEvents): Promise<WorkbookRead> {
